@@ -1,0 +1,147 @@
+package io.integrator.model;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads resource documents the way the API document prints them and writes them back as plain
+ * JSON.
+ *
+ * <p>Reading accepts {@code //} and {@code /* *}{@code /} comments and trailing commas, rejects
+ * duplicate field names and trailing content, and turns every failure into a {@link
+ * DocumentParseException} with a one-line message: source, line, column and what is wrong. Reading
+ * does not normalize; {@link Resources#parse} does both.
+ *
+ * <p>Writing is pretty-printed standard JSON (two-space indent) with fields in stored order.
+ */
+public final class ResourceJson {
+  private static final ObjectMapper READER =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final ObjectMapper WRITER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private ResourceJson() {}
+
+  /** A shared mapper that reads and writes plain JSON; do not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return WRITER;
+  }
+
+  /**
+   * Parses one resource document.
+   *
+   * @param text the document text
+   * @param source a name for messages, e.g. {@code exports/my-export.json}
+   * @return the document as read (not normalized)
+   * @throws DocumentParseException when the text is empty, not JSON, or not a JSON object
+   */
+  public static ObjectNode read(String text, String source) {
+    if (text == null || text.isBlank()) {
+      throw new DocumentParseException(
+          source, -1, -1, "the file is empty; a resource document is a JSON object");
+    }
+    JsonNode node;
+    try {
+      node = READER.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      int line = loc == null ? -1 : loc.getLineNr();
+      int col = loc == null ? -1 : loc.getColumnNr();
+      throw new DocumentParseException(source, line, col, clean(e.getOriginalMessage()));
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new DocumentParseException(
+          source,
+          -1,
+          -1,
+          "the file holds only comments or whitespace; a resource document is a JSON object");
+    }
+    if (!node.isObject()) {
+      throw new DocumentParseException(
+          source,
+          1,
+          -1,
+          "the document is a JSON "
+              + describe(node)
+              + "; a resource document is a JSON object ({ ... })");
+    }
+    return (ObjectNode) node;
+  }
+
+  /**
+   * Reads and parses a file; the source name in messages is {@code sourceName}.
+   *
+   * @throws DocumentParseException also when the file cannot be read or is not UTF-8 text
+   */
+  public static ObjectNode read(Path file, String sourceName) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new DocumentParseException(sourceName, -1, -1, "the file is not UTF-8 text");
+    } catch (IOException e) {
+      throw new DocumentParseException(
+          sourceName, -1, -1, "the file cannot be read: " + e.getClass().getSimpleName());
+    }
+    return read(text, sourceName);
+  }
+
+  /** Pretty, plain JSON of a node, fields in stored order. */
+  public static String write(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(JsonNode n) {
+    if (n.isArray()) {
+      return "array";
+    }
+    if (n.isTextual()) {
+      return "string";
+    }
+    if (n.isNumber()) {
+      return "number";
+    }
+    if (n.isBoolean()) {
+      return "boolean";
+    }
+    return "null";
+  }
+
+  /** One line, no Jackson source noise, lower-case start. */
+  static String clean(String message) {
+    String m = message == null ? "invalid JSON" : message;
+    int at = m.indexOf(" at [Source:");
+    if (at >= 0) {
+      m = m.substring(0, at);
+    }
+    m = m.replaceAll("\\s*\\R\\s*", " ").trim();
+    m = m.replace(" (code 125)", "").replace(" (code 93)", "");
+    m = m.replaceAll(" \\(code \\d+\\)", "");
+    m = m.replaceAll("\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "(a JSON value)");
+    if (!m.isEmpty()) {
+      m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+    return m;
+  }
+}
