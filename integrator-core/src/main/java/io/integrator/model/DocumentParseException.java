@@ -11,6 +11,7 @@ public final class DocumentParseException extends RuntimeException {
   private final String source;
   private final int line;
   private final int column;
+  private final String detail;
 
   /**
    * Creates the exception.
@@ -25,6 +26,12 @@ public final class DocumentParseException extends RuntimeException {
     this.source = source;
     this.line = line;
     this.column = column;
+    this.detail = format(null, line, column, detail).substring("<document>: ".length());
+  }
+
+  /** The message without the source: {@code line 4, column 12: unexpected character ...}. */
+  public String detail() {
+    return detail;
   }
 
   private static String format(String source, int line, int column, String detail) {
