@@ -136,9 +136,13 @@ public final class ResourceJson {
       m = m.substring(0, at);
     }
     m = m.replaceAll("\\s*\\R\\s*", " ").trim();
-    m = m.replace(" (code 125)", "").replace(" (code 93)", "");
     m = m.replaceAll(" \\(code \\d+\\)", "");
-    m = m.replaceAll("\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "(a JSON value)");
+    m = m.replaceAll("(?i)unexpected character \\('(.+?)'\\)", "unexpected character '$1'");
+    m = m.replaceAll("expected a valid value \\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "expected a JSON value");
+    m = m.replace("was expecting comma to separate Object entries", "expected a comma between fields (is one missing before it?)");
+    m = m.replace("was expecting comma to separate Array entries", "expected a comma between array values");
+    m = m.replace("was expecting double-quote to start field name", "expected a field name in double quotes");
+    m = m.replaceAll("(?i)duplicate Object property \"(.+?)\"", "duplicate field '$1'");
     if (!m.isEmpty()) {
       m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
