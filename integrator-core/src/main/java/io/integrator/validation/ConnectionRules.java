@@ -32,7 +32,7 @@ final class ConnectionRules {
         if (d.path(s).isObject() && !allowed.contains(s)) {
           ctx.error(
               s,
-              "a connection of type " + type + " does not use a " + s
+              "a connection of type " + type + " does not use " + (s.equals("ftp") || s.equals("http") ? "an " : "a ") + s
                   + " section; remove it or change type");
         }
       }

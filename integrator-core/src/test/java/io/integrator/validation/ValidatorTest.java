@@ -178,7 +178,7 @@ class ValidatorTest {
   void connectionRules() {
     assertThat(connection("{\"type\":\"rest\",\"ftp\":{\"hostURI\":\"h\",\"username\":\"u\",\"password\":\"p\"}}"))
         .containsExactly(
-            "connections/c.json: ftp: a connection of type rest does not use a ftp section; remove it or change type",
+            "connections/c.json: ftp: a connection of type rest does not use an ftp section; remove it or change type",
             "connections/c.json: rest.baseURI: required field is missing",
             "connections/c.json: rest.mediaType: required field is missing");
     assertThat(connection("{\"type\":\"ftp\",\"ftp\":{\"hostURI\":\"ftp://h/in\",\"username\":\"u\",\"authKey\":\"k\"}}"))
