@@ -53,7 +53,7 @@ public final class Project implements ProjectResources {
     return root;
   }
 
-  /** Every loaded resource, in load order (folders in kind order, files by name). */
+  /** Every loaded resource, in load order (folders and files by name; distributed files after the other files of their folder). */
   @Override
   public List<Resource> resources() {
     return resources;

@@ -265,10 +265,8 @@ public final class ProjectDirectory {
                   source, "_id", "a distributed document has its parent's id " + defaultId + "; remove _id"));
         }
         r = r.withId(defaultId);
-      } else if (own == null || !own.isTextual() || own.textValue().isEmpty()) {
-        if (own == null) {
-          r = r.withId(defaultId);
-        }
+      } else if (own == null || own.isNull() || own.isTextual() && own.textValue().isEmpty()) {
+        r = r.withId(defaultId);
       }
       String key = kind.name() + "/" + r.id();
       String first = r.id() == null ? null : idOwners.putIfAbsent(key, source);

@@ -29,7 +29,7 @@ final class FlowRules {
           "a flow needs at least one page generator (or the simple form _exportId and _importId)");
     }
     JsonNode procs = d.path("pageProcessors");
-    for (int i = 0; i < procs.size(); i++) {
+    for (int i = 0; i < Json.len(procs); i++) {
       JsonNode p = procs.get(i);
       String base = "pageProcessors[" + i + "]";
       String type = Json.text(p, "type");
@@ -48,7 +48,7 @@ final class FlowRules {
     }
     schedule(Json.text(d, "schedule"), "schedule", ctx);
     JsonNode gens = d.path("pageGenerators");
-    for (int i = 0; i < gens.size(); i++) {
+    for (int i = 0; i < Json.len(gens); i++) {
       schedule(Json.text(gens.get(i), "schedule"), "pageGenerators[" + i + "].schedule", ctx);
     }
     String tz = Json.text(d, "timezone");

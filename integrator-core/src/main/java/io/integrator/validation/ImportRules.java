@@ -114,13 +114,13 @@ final class ImportRules {
     JsonNode mapping = d.path("mapping");
     checkCustom(mapping.path("fields"), "mapping.fields", known, ctx);
     JsonNode lists = mapping.path("lists");
-    for (int i = 0; i < lists.size(); i++) {
+    for (int i = 0; i < Json.len(lists); i++) {
       checkCustom(lists.get(i).path("fields"), "mapping.lists[" + i + "].fields", known, ctx);
     }
   }
 
   private static void checkCustom(JsonNode fields, String base, Set<String> known, ValidationContext ctx) {
-    for (int i = 0; i < fields.size(); i++) {
+    for (int i = 0; i < Json.len(fields); i++) {
       String gen = Json.text(fields.get(i), "generate");
       if (gen != null && CUSTOM_PREFIXES.stream().anyMatch(gen::startsWith) && !known.contains(gen)) {
         ctx.error(

@@ -33,6 +33,11 @@ final class Json {
     return at(n, dotted).asBoolean(false) && at(n, dotted).isBoolean();
   }
 
+  /** The number of elements when the node is an array, else 0. */
+  static int len(JsonNode n) {
+    return n != null && n.isArray() ? n.size() : 0;
+  }
+
   static String join(String base, String name) {
     return base.isEmpty() ? name : base + "." + name;
   }
