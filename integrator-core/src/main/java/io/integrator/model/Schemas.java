@@ -80,6 +80,25 @@ public final class Schemas {
     return out;
   }
 
+  /**
+   * The dotted paths of the read-only (server-assigned) fields present in the document, e.g.
+   * {@code _id}, {@code apiIdentifier}, {@code lastModified}, {@code offline}, {@code
+   * pageGenerators[0]._id}. A store may drop or overwrite these on create and update.
+   */
+  public static List<String> readOnlyPaths(ResourceKind kind, JsonNode document) {
+    List<String> out = new ArrayList<>();
+    walk(
+        document,
+        SchemaRegistry.root(kind),
+        "",
+        (p, spec, v) -> {
+          if (spec.readOnly) {
+            out.add(p);
+          }
+        });
+    return out;
+  }
+
   /** The canonical top-level field names of a kind, in documented order. */
   public static List<String> fieldNames(ResourceKind kind) {
     return List.copyOf(SchemaRegistry.root(kind).fields.keySet());

@@ -45,6 +45,20 @@ final class ImportRules {
       if (!Json.has(sec, "relativeURI")) {
         ctx.required(s + ".relativeURI", "required field is missing");
       }
+      if (sec.path("batchSize").isIntegralNumber() && sec.get("batchSize").asInt() > 1
+          && !Json.has(sec, "response.resourcePath")) {
+        ctx.error(
+            s + ".batchSize",
+            "above 1 needs " + s + ".response.resourcePath to match results to records");
+      }
+      JsonNode requestType = sec.path("requestType");
+      if (requestType.isArray() && sec.path("relativeURI").isArray()
+          && requestType.size() != sec.get("relativeURI").size()) {
+        ctx.error(
+            s + ".requestType",
+            "has " + requestType.size() + " entries but " + s + ".relativeURI has "
+                + sec.get("relativeURI").size() + "; they are paired by position");
+      }
       JsonNode uri = sec.path("relativeURI");
       JsonNode method = sec.path("method");
       if (uri.isArray() && method.isArray() && uri.size() != method.size()) {

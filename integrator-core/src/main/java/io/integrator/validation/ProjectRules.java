@@ -3,6 +3,7 @@ package io.integrator.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrator.model.Connection;
 import io.integrator.model.Export;
+import io.integrator.model.Flow;
 import io.integrator.model.Import;
 import io.integrator.model.Resource;
 import io.integrator.model.ResourceKind;
@@ -47,6 +48,9 @@ final class ProjectRules {
             "distributed is true but this import has no distributed config; add <name>.distributed.json beside it");
       }
     }
+    if (r instanceof Flow f) {
+      sandboxMix(f, set, ctx);
+    }
     if ((r instanceof Export || r instanceof Import) && r.json().has("apiIdentifier")) {
       String api = r.json().get("apiIdentifier").asText();
       for (Resource other : set.resources()) {
@@ -86,6 +90,36 @@ final class ProjectRules {
       ctx.required(
           primary(c.type()),
           what + " over a " + c.type() + " connection needs a " + primary(c.type()) + " section");
+    }
+  }
+
+  /** Sandbox and production connections must not meet in one flow (REFERENCE §2.1). */
+  private static void sandboxMix(Flow f, ProjectResources set, ValidationContext ctx) {
+    java.util.List<String> sandbox = new java.util.ArrayList<>();
+    java.util.List<String> production = new java.util.ArrayList<>();
+    java.util.List<Resource> steps = new java.util.ArrayList<>();
+    f.exportIds().forEach(id -> set.find(ResourceKind.EXPORT, id).ifPresent(steps::add));
+    f.importIds().forEach(id -> set.find(ResourceKind.IMPORT, id).ifPresent(steps::add));
+    for (Resource step : steps) {
+      String cid = step.json().path("_connectionId").asText(null);
+      if (cid == null) {
+        continue;
+      }
+      set.find(ResourceKind.CONNECTION, cid)
+          .ifPresent(
+              c -> {
+                java.util.List<String> side =
+                    c.json().path("sandbox").asBoolean(false) ? sandbox : production;
+                if (!side.contains(cid)) {
+                  side.add(cid);
+                }
+              });
+    }
+    if (!sandbox.isEmpty() && !production.isEmpty()) {
+      ctx.error(
+          "",
+          "mixes sandbox connections (" + String.join(", ", sandbox) + ") with production connections ("
+              + String.join(", ", production) + "); use one environment per flow");
     }
   }
 

@@ -113,4 +113,11 @@ class SecretsTest {
         Secrets::secretPaths;
     assertThat(f.apply(ResourceKind.JOB, doc("{\"status\":\"running\"}"))).isEmpty();
   }
+
+  @Test
+  void readOnlyPathsAreListed() {
+    assertThat(Schemas.readOnlyPaths(ResourceKind.FLOW,
+            doc("{\"_id\":\"f\",\"name\":\"n\",\"pageGenerators\":[{\"_id\":\"g\",\"_exportId\":\"e\"}],\"lastModified\":\"t\"}")))
+        .containsExactly("_id", "pageGenerators[0]._id", "lastModified");
+  }
 }

@@ -289,6 +289,32 @@ class ValidatorTest {
   }
 
   @Test
+  void compositeHttpImportRules() {
+    assertThat(imp("{\"_connectionId\":\"c\",\"http\":{\"relativeURI\":[\"/a/{id}\",\"/a\"],\"method\":[\"PUT\",\"POST\"],"
+            + "\"requestType\":[\"update\"],\"batchSize\":\"10\"}}"))
+        .containsExactly(
+            "imports/my-import.json: http.batchSize: above 1 needs http.response.resourcePath to match results to records",
+            "imports/my-import.json: http.requestType: has 1 entries but http.relativeURI has 2; they are paired by position");
+  }
+
+  @Test
+  void sandboxAndProductionDoNotMixInAFlow() {
+    Map<String, Resource> set = new LinkedHashMap<>();
+    set.put("connections/sb.json", Resources.parse(ResourceKind.CONNECTION,
+        "{\"_id\":\"sb\",\"type\":\"rest\",\"sandbox\":true,\"rest\":{\"baseURI\":\"https://sb\",\"mediaType\":\"json\"}}", "c"));
+    set.put("connections/prod.json", Resources.parse(ResourceKind.CONNECTION,
+        "{\"_id\":\"prod\",\"type\":\"rest\",\"rest\":{\"baseURI\":\"https://prod\",\"mediaType\":\"json\"}}", "c"));
+    set.put("exports/e.json", Resources.parse(ResourceKind.EXPORT,
+        "{\"_id\":\"e\",\"_connectionId\":\"sb\",\"rest\":{\"relativeURI\":\"/x\"}}", "e"));
+    set.put("imports/i.json", Resources.parse(ResourceKind.IMPORT,
+        "{\"_id\":\"i\",\"_connectionId\":\"prod\",\"rest\":{\"relativeURI\":\"/y\"}}", "i"));
+    set.put("flows/f.json", Resources.parse(ResourceKind.FLOW, "{\"_id\":\"f\",\"_exportId\":\"e\",\"_importId\":\"i\"}", "f"));
+    assertThat(V.validate(ProjectResources.of(set)).lines())
+        .containsExactly(
+            "flows/f.json: mixes sandbox connections (sb) with production connections (prod); use one environment per flow");
+  }
+
+  @Test
   void problemFormatting() {
     assertThat(Problem.error("exports/my-export.json", "rest.method", "must be one of GET, POST"))
         .hasToString("exports/my-export.json: rest.method: must be one of GET, POST");
