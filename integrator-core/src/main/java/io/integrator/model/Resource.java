@@ -123,11 +123,13 @@ public abstract class Resource {
     return List.copyOf(out);
   }
 
+  /** Equal when the other is a resource of the same kind with equal JSON content. */
   @Override
   public final boolean equals(Object o) {
     return o instanceof Resource r && r.kind == kind && r.doc.equals(doc);
   }
 
+  /** Consistent with {@link #equals(Object)}. */
   @Override
   public final int hashCode() {
     return kind.hashCode() * 31 + doc.hashCode();

@@ -48,6 +48,23 @@ final class ProjectRules {
             "distributed is true but this import has no distributed config; add <name>.distributed.json beside it");
       }
     }
+    if (r.kind().isDistributed()
+        && (r.id() == null || set.find(r.kind().parent(), r.id()).isEmpty())) {
+      ctx.error(
+          "",
+          "no " + r.kind().parent().displayName().toLowerCase(java.util.Locale.ROOT)
+              + " with id " + r.id() + " for this distributed document to belong to");
+    }
+    if (r instanceof Export e
+        && ("delta".equals(e.type()) || "tranlinedelta".equals(e.type()))
+        && !r.json().has("netsuite")
+        && e.deltaDateField() == null
+        && e.connectionId() != null
+        && set.find(ResourceKind.CONNECTION, e.connectionId())
+            .map(c -> "netsuite".equals(((Connection) c).type()))
+            .orElse(false)) {
+      ctx.required("delta.dateField", "required for NetSuite delta exports");
+    }
     if (r instanceof Flow f) {
       sandboxMix(f, set, ctx);
     }

@@ -315,6 +315,41 @@ class ValidatorTest {
   }
 
   @Test
+  void setRulesForDistributedDocumentsAndNetsuiteDelta() {
+    Map<String, Resource> set = new LinkedHashMap<>();
+    set.put("connections/ns.json", Resources.parse(ResourceKind.CONNECTION,
+        "{\"_id\":\"ns\",\"type\":\"netsuite\",\"netsuite\":{\"account\":\"1\",\"tokenId\":\"t\",\"tokenSecret\":\"s\"}}", "c"));
+    set.put("exports/delta.json", Resources.parse(ResourceKind.EXPORT,
+        "{\"_id\":\"delta\",\"_connectionId\":\"ns\",\"type\":\"delta\"}", "e"));
+    set.put("exports/gone.distributed.json", Resources.parse(ResourceKind.DISTRIBUTED_EXPORT,
+        "{\"_id\":\"gone\",\"type\":\"realtime\",\"recordType\":\"customer\"}", "d"));
+    set.put("imports/ns.json", Resources.parse(ResourceKind.IMPORT,
+        "{\"_id\":\"ns-import\",\"_connectionId\":\"ns\",\"distributed\":true,\"ignoreExisting\":true}", "i"));
+    set.put("imports/ns.distributed.json", Resources.parse(ResourceKind.DISTRIBUTED_IMPORT,
+        "{\"_id\":\"ns-import\",\"recordType\":\"customer\",\"operation\":\"add\"}", "d"));
+    assertThat(V.validate(ProjectResources.of(set)).lines())
+        .containsExactly(
+            "exports/delta.json: delta.dateField: required for NetSuite delta exports",
+            "exports/gone.distributed.json: no export with id gone for this distributed document to belong to",
+            "imports/ns.json: ignoreExisting: needs a way to check whether the record exists: set rest.ignoreExtract or rest.ignoreLookupName (REST) or internalIdLookup (NetSuite)");
+  }
+
+  @Test
+  void referencesAndHookIdsAreListedBySchema() {
+    Resource flow = Resources.parse(ResourceKind.FLOW,
+        "{\"_integrationId\":\"int\",\"pageGenerators\":[{\"_exportId\":\"e\"}],"
+            + "\"pageProcessors\":[{\"type\":\"import\",\"_importId\":\"i\",\"hooks\":{\"_postResponseMapId\":\"h\"}}]}", "f");
+    assertThat(io.integrator.model.Schemas.references(ResourceKind.FLOW, flow.json()))
+        .extracting(ref -> ref.path() + "=" + ref.target() + ":" + ref.id())
+        .containsExactly(
+            "_integrationId=INTEGRATION:int",
+            "pageGenerators[0]._exportId=EXPORT:e",
+            "pageProcessors[0]._importId=IMPORT:i");
+    assertThat(io.integrator.model.Schemas.hookIds(ResourceKind.FLOW, flow.json()))
+        .containsExactly(Map.entry("pageProcessors[0].hooks._postResponseMapId", "h"));
+  }
+
+  @Test
   void problemFormatting() {
     assertThat(Problem.error("exports/my-export.json", "rest.method", "must be one of GET, POST"))
         .hasToString("exports/my-export.json: rest.method: must be one of GET, POST");
