@@ -154,6 +154,10 @@ final class Normalizer {
   }
 
   private static JsonNode integer(JsonNode v) {
+    if (v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
+      long l = v.longValue();
+      return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);
+    }
     if (v.isTextual() && INT.matcher(v.textValue().trim()).matches()) {
       long l = Long.parseLong(v.textValue().trim());
       return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);

@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * Reads resource documents the way the API document prints them and writes them back as plain
  * JSON.
  *
- * <p>Reading accepts {@code //} and {@code /* *}{@code /} comments and trailing commas, rejects
+ * <p>Reading accepts {@code //} and {@code /* *}{@code /} comments, trailing commas and a leading
+ * byte-order mark, rejects
  * duplicate field names and trailing content, and turns every failure into a {@link
  * DocumentParseException} with a one-line message: source, line, column and what is wrong. Reading
  * does not normalize; {@link Resources#parse} does both.
@@ -56,6 +57,9 @@ public final class ResourceJson {
     if (text == null || text.isBlank()) {
       throw new DocumentParseException(
           source, -1, -1, "the file is empty; a resource document is a JSON object");
+    }
+    if (text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
     }
     JsonNode node;
     try {

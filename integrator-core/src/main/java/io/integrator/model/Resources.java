@@ -8,7 +8,8 @@ import java.util.Objects;
  * the kind.
  *
  * <p>Normalization: {@code "true"}/{@code "false"} become booleans and numeric strings become
- * numbers where the schema wants them; numbers and booleans become strings where the schema wants
+ * numbers where the schema wants them, and integral floats ({@code 20.0}) whole numbers where it
+ * wants an integer; numbers and booleans become strings where the schema wants
  * a string; enum values get their documented case ({@code get} becomes {@code GET} for {@code
  * rest.method}, {@code REST} becomes {@code rest} for a connection type) and value aliases ({@code
  * cancelled} becomes {@code canceled}); field aliases are renamed to the canonical field in place

@@ -103,4 +103,17 @@ class NormalizationTest {
     e.json().put("name", "changed too");
     assertThat(e.name()).isNull();
   }
+
+  @Test
+  void integralFloatsBecomeWholeNumbersAndFractionsAreReported() {
+    Export e = (Export) parse(ResourceKind.EXPORT, "{\"_connectionId\":\"c\",\"pageSize\":20.0,\"test\":{\"limit\":1.5}}");
+    assertThat(e.json().get("pageSize").isInt()).isTrue();
+    assertThat(Validator.defaults().validate(e, "exports/e.json").lines())
+        .containsExactly("exports/e.json: test.limit: must be a whole number");
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsIgnored() {
+    assertThat(parse(ResourceKind.FLOW, "\uFEFF{\"name\":\"bom\"}").name()).isEqualTo("bom");
+  }
 }
