@@ -11,7 +11,7 @@ final class ConnectionSchema {
 
   /** Header list or map: {@code {"X-A":"1"}} or {@code [{"name":"X-A","value":"1"}]}. */
   static FieldSpec headers() {
-    return mapOrArr("headers", str("name").required(), str("value"));
+    return mapOrArr("headers", str("name").required(), str("value")).mapValues(str("value"));
   }
 
   static FieldSpec ping() {

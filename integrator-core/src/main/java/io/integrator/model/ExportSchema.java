@@ -121,7 +121,8 @@ final class ExportSchema {
         obj("basicSearch", bool("bodyFieldsOnly"), integer("pageSize").min(1)),
         any("metadata"),
         any("selectoption"),
-        mapOrArr("customFieldMetadata", str("field").required(), str("type").required()),
+        mapOrArr("customFieldMetadata", str("field").required(), str("type").required())
+            .mapValues(obj("value", str("type").required())),
         bool("skipGrouping"),
         bool("statsOnly"),
         bool("sortedByInternalId"),

@@ -28,6 +28,8 @@ final class FieldSpec {
   boolean readOnly;
   boolean hook;
   ResourceKind ref;
+  /** For MAP_OR_ARRAY: the spec of each value in the object-map form, or null for free values. */
+  FieldSpec mapValue;
   Long min;
   Long max;
 
@@ -88,6 +90,11 @@ final class FieldSpec {
 
   FieldSpec max(long v) {
     max = v;
+    return this;
+  }
+
+  FieldSpec mapValues(FieldSpec valueSpec) {
+    mapValue = valueSpec;
     return this;
   }
 

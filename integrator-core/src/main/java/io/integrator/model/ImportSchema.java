@@ -148,7 +148,8 @@ final class ImportSchema {
                 operation(),
                 internalIdLookup(),
                 arrOf("lookups", lookup()),
-                mapOrArr("customFieldMetadata", str("field").required(), str("type").required()),
+                mapOrArr("customFieldMetadata", str("field").required(), str("type").required())
+            .mapValues(obj("value", str("type").required())),
                 bool("retryUpdateAsAdd")),
             obj(
                 "ftp",

@@ -98,9 +98,18 @@ final class Normalizer {
       case OBJECT -> v.isObject() ? object((ObjectNode) v, spec.child) : v;
       case ARRAY -> array(v, spec);
       case STRING_OR_ARRAY -> v.isTextual() ? string(v, spec) : array(v, spec);
-      case MAP_OR_ARRAY -> v.isArray() ? array(v, spec) : v;
+      case MAP_OR_ARRAY -> v.isArray() ? array(v, spec) : mapValues(v, spec);
       case OPEN_OBJECT, ANY -> v;
     };
+  }
+
+  private static JsonNode mapValues(JsonNode v, FieldSpec spec) {
+    if (!v.isObject() || spec.mapValue == null) {
+      return v;
+    }
+    ObjectNode out = F.objectNode();
+    v.fields().forEachRemaining(e -> out.set(e.getKey(), value(e.getValue(), spec.mapValue)));
+    return out;
   }
 
   private static JsonNode array(JsonNode v, FieldSpec spec) {

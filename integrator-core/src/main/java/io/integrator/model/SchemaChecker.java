@@ -164,6 +164,12 @@ final class SchemaChecker {
           array(v, spec, p, "");
         } else if (!v.isObject()) {
           add(p, "must be an object or an array of objects");
+        } else if (spec.mapValue != null) {
+          Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+          while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            value(e.getValue(), spec.mapValue, p + "." + e.getKey());
+          }
         }
       }
     }

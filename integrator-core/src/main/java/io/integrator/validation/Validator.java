@@ -6,7 +6,10 @@ import io.integrator.model.DistributedImport;
 import io.integrator.model.Export;
 import io.integrator.model.Flow;
 import io.integrator.model.Import;
+import io.integrator.model.DocumentParseException;
 import io.integrator.model.Resource;
+import io.integrator.model.ResourceKind;
+import io.integrator.model.Resources;
 import io.integrator.model.Schemas;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,6 +62,20 @@ public final class Validator {
   /** Validates one document alone. {@code source} names it in every problem. */
   public ValidationReport validate(Resource resource, String source) {
     return new ValidationReport(run(resource, source, null));
+  }
+
+  /**
+   * Parses, normalizes and validates one document given as text. A text that is not a JSON object
+   * gives a report with one error (line and column when known) instead of an exception.
+   */
+  public ValidationReport validate(ResourceKind kind, String text, String source) {
+    Resource r;
+    try {
+      r = Resources.parse(kind, text, source);
+    } catch (DocumentParseException e) {
+      return new ValidationReport(List.of(Problem.error(source, "", e.detail())));
+    }
+    return validate(r, source);
   }
 
   /** Validates every document of a set, plus the rules that need the whole set. */

@@ -350,6 +350,25 @@ class ValidatorTest {
   }
 
   @Test
+  void mapFormsOfHeadersAndCustomFieldMetadataAreChecked() {
+    assertThat(export("{\"_connectionId\":\"c\",\"rest\":{\"relativeURI\":\"/x\",\"headers\":{\"X-A\":\"1\",\"X-B\":{}},"
+            + "\"pagingMethod\":\"linkheader\"},\"netsuite\":null}"))
+        .containsExactly("exports/my-export.json: rest.headers.X-B: must be a string");
+    assertThat(imp("{\"_connectionId\":\"c\",\"netsuite\":{\"recordType\":\"SalesOrder\",\"operation\":\"add\","
+            + "\"customFieldMetadata\":{\"custbody_a\":{\"type\":\"_freeFormText\"},\"custbody_b\":{}}},"
+            + "\"mapping\":{\"fields\":[{\"extract\":\"a\",\"generate\":\"custbody_a\"}]}}"))
+        .containsExactly("imports/my-import.json: netsuite.customFieldMetadata.custbody_b.type: required field is missing");
+  }
+
+  @Test
+  void textIsParsedAndValidatedWithoutExceptions() {
+    assertThat(V.validate(ResourceKind.EXPORT, "{\n  \"_connectionId\": \"c\",\n  \"pageSize\": ,\n}", "exports/e.json").lines())
+        .containsExactly("exports/e.json: line 3, column 15: unexpected character ',': expected a JSON value");
+    assertThat(V.validate(ResourceKind.EXPORT, "{\"_connectionId\": \"c\", \"pageSize\": \"0\"}", "exports/e.json").lines())
+        .containsExactly("exports/e.json: pageSize: must be at least 1");
+  }
+
+  @Test
   void problemFormatting() {
     assertThat(Problem.error("exports/my-export.json", "rest.method", "must be one of GET, POST"))
         .hasToString("exports/my-export.json: rest.method: must be one of GET, POST");
