@@ -28,7 +28,7 @@ final class OtherSchemas {
                 ref("_importId", ResourceKind.IMPORT),
                 bool("proceedOnFailure"),
                 obj("responseMapping", ImportSchema.mapping()),
-                obj("hooks", hookId("_postResponseMapId"))),
+                obj("hooks", hookId("_postResponseMapId").alias("postResponseMap"))),
             str("schedule"),
             str("timezone"),
             bool("disabled"),

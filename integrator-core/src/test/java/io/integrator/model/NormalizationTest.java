@@ -116,4 +116,11 @@ class NormalizationTest {
   void aLeadingByteOrderMarkIsIgnored() {
     assertThat(parse(ResourceKind.FLOW, "\uFEFF{\"name\":\"bom\"}").name()).isEqualTo("bom");
   }
+
+  @Test
+  void flowProcessorHookAliasBecomesTheHookIdField() {
+    Flow f = (Flow) parse(ResourceKind.FLOW,
+        "{\"pageGenerators\":[{\"_exportId\":\"e\"}],\"pageProcessors\":[{\"type\":\"import\",\"_importId\":\"i\",\"hooks\":{\"postResponseMap\":\"h1\"}}]}");
+    assertThat(f.pageProcessors().get(0).get("hooks").toString()).isEqualTo("{\"_postResponseMapId\":\"h1\"}");
+  }
 }
