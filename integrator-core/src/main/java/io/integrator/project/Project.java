@@ -81,6 +81,21 @@ public final class Project implements ProjectResources {
     return find(kind, id).filter(type::isInstance).map(type::cast);
   }
 
+  /**
+   * The distributed sub-document of an export or import ({@code <name>.distributed.json}), if the
+   * project has one.
+   */
+  public Optional<Resource> distributedOf(Resource parent) {
+    if (parent.id() == null) {
+      return Optional.empty();
+    }
+    return switch (parent.kind()) {
+      case EXPORT -> find(ResourceKind.DISTRIBUTED_EXPORT, parent.id());
+      case IMPORT -> find(ResourceKind.DISTRIBUTED_IMPORT, parent.id());
+      default -> Optional.empty();
+    };
+  }
+
   /** The export or import with that {@code apiIdentifier}. */
   public Optional<Resource> findByApiIdentifier(String apiIdentifier) {
     return resources.stream()

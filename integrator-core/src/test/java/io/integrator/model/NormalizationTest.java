@@ -80,6 +80,15 @@ class NormalizationTest {
   }
 
   @Test
+  void iclientProviderBlocksAreOpaqueButScalarTyposAreNot() {
+    IClient c = (IClient) parse(ResourceKind.ICLIENT,
+        "{\"nmae\":\"x\",\"shopify\":{\"apiKey\":\"k\",\"anything\":[1]}}");
+    assertThat(Validator.defaults().validate(c, "iclients/x.json").lines())
+        .containsExactly(
+            "iclients/x.json: nmae: unknown field; did you mean name? (known fields: _id, lastModified, createdAt, name, provider, oauth2, netsuite, _userId)");
+  }
+
+  @Test
   void valuesThatCannotBeNormalizedAreKeptAndReported() {
     Export e = (Export) parse(ResourceKind.EXPORT,
         "{\"_connectionId\":\"c\",\"pageSize\":\"many\",\"asynchronous\":\"yes\",\"rest\":{\"relativeURI\":\"/x\",\"method\":\"fetch\"}}");

@@ -92,6 +92,9 @@ class ProjectDirectoryTest {
     assertThat(rest.json().at("/rest/method").toString()).isEqualTo("[\"PUT\",\"POST\"]");
     assertThat(rest.lookups()).hasSize(4);
     assertThat(p.findByApiIdentifier("nope")).isEmpty();
+    Export realtime = p.find(Export.class, ResourceKind.EXPORT, "realtime-item-export").orElseThrow();
+    assertThat(p.distributedOf(realtime)).get().extracting(Resource::kind).isEqualTo(ResourceKind.DISTRIBUTED_EXPORT);
+    assertThat(p.distributedOf(rest)).isEmpty();
   }
 
   @Test
