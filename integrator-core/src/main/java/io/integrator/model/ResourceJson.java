@@ -135,6 +135,14 @@ public final class ResourceJson {
   /** One line, no Jackson source noise, lower-case start. */
   static String clean(String message) {
     String m = message == null ? "invalid JSON" : message;
+    m =
+        m.replaceAll(
+            "(?s)expected close marker for Object \\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
+            "a closing } is missing for the { at line $1, column $2");
+    m =
+        m.replaceAll(
+            "(?s)expected close marker for Array \\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
+            "a closing ] is missing for the [ at line $1, column $2");
     int at = m.indexOf(" at [Source:");
     if (at >= 0) {
       m = m.substring(0, at);
@@ -146,6 +154,29 @@ public final class ResourceJson {
     m = m.replace("was expecting comma to separate Object entries", "expected a comma between fields (is one missing before it?)");
     m = m.replace("was expecting comma to separate Array entries", "expected a comma between array values");
     m = m.replace("was expecting double-quote to start field name", "expected a field name in double quotes");
+    m = m.replace(
+        "was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+        "expected a JSON value (a string, number, array, object, true, false or null)");
+    m = m.replaceAll(
+        "(?i)illegal unquoted character \\(\\(CTRL-CHAR, code 10\\)\\): has to be escaped.*",
+        "a line break inside a string must be written as \\\\n");
+    m = m.replaceAll(
+        "(?i)illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): has to be escaped.*",
+        "control character (code $1) inside a string must be escaped with a backslash");
+    m = m.replace("Leading zeroes not allowed", "leading zeroes are not allowed");
+    m = m.replaceAll(
+        "(?i)unexpected end-of-input: was expecting closing quote for a string value",
+        "the file ends inside a string (a closing quote is missing)");
+    m = m.replaceAll(
+        "(?i)unexpected end-of-input within/between Array entries",
+        "the file ends inside an array (a closing ] is missing)");
+    m = m.replaceAll(
+        "(?i)unexpected end-of-input within/between Object entries",
+        "the file ends inside an object (a closing } is missing)");
+    m = m.replaceAll(
+        "(?i)unexpected end-of-input in a comment",
+        "the file ends inside a comment (a closing */ is missing)");
+    m = m.replaceAll("(?i)unexpected end-of-input: a closing", "the file ends early: a closing");
     m = m.replaceAll("(?i)duplicate Object property \"(.+?)\"", "duplicate field '$1'");
     if (!m.isEmpty()) {
       m = Character.toLowerCase(m.charAt(0)) + m.substring(1);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ResourceJsonTest {
 
@@ -50,8 +52,9 @@ class ResourceJsonTest {
   @Test
   void unclosedObjectIsReportedAtTheEnd() {
     DocumentParseException e = parseError("{\n  \"a\": 1\n");
-    assertThat(e.getMessage()).startsWith("exports/my-export.json: line 3, column 1: unexpected end-of-input");
-    assertThat(e.getMessage()).doesNotContain("\n");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "exports/my-export.json: line 3, column 1: the file ends early: a closing } is missing for the { at line 1, column 1");
   }
 
   @Test
@@ -86,5 +89,28 @@ class ResourceJsonTest {
     ObjectNode doc = ResourceJson.read("{\"b\": 1, /* c */ \"a\": {\"x\": true,},}", "x.json");
     assertThat(ResourceJson.write(doc))
         .isEqualTo("{\n  \"b\" : 1,\n  \"a\" : {\n    \"x\" : true\n  }\n}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "{\"a\": tru}|line 1, column 7: unrecognized token 'tru': expected a JSON value (a string, number, array, object, true, false or null)",
+        "{a: 1}|line 1, column 2: unexpected character 'a': expected a field name in double quotes",
+        "{\"a\": 01}|line 1, column 8: invalid numeric value: leading zeroes are not allowed",
+        "{\"a\": [1 2]}|line 1, column 10: unexpected character '2': expected a comma between array values",
+        "{\"a\": \"x}|line 1, column 10: the file ends inside a string (a closing quote is missing)",
+        "{\"a\": 1 /* x|line 1, column 13: the file ends inside a comment (a closing */ is missing)",
+        "{\"a\": {\"b\": 1}|line 1, column 15: the file ends early: a closing } is missing for the { at line 1, column 1"
+      })
+  void commonMistakesReadAsPlainEnglish(String json, String detail) {
+    assertThat(parseError(json).getMessage()).isEqualTo("exports/my-export.json: " + detail);
+  }
+
+  @Test
+  void aLineBreakInsideAStringIsExplained() {
+    assertThat(parseError("{\"a\": \"x\ny\"}").getMessage())
+        .isEqualTo("exports/my-export.json: line 1, column 9: a line break inside a string must be written as \\n");
   }
 }
