@@ -135,9 +135,12 @@ public abstract class Resource {
     return kind.hashCode() * 31 + doc.hashCode();
   }
 
-  /** {@code Export {...}}: the kind and the JSON, with every secret masked. */
+  /**
+   * {@code Export {...}}: the kind and the JSON, with every secret masked, and also unknown fields
+   * whose name looks secret (a misspelled {@code passwrd} is masked too).
+   */
   @Override
   public final String toString() {
-    return kind.displayName() + " " + Secrets.mask(kind, doc).toString();
+    return kind.displayName() + " " + Secrets.maskForDisplay(kind, doc).toString();
   }
 }

@@ -54,6 +54,42 @@ public final class Secrets {
     return copy;
   }
 
+  /**
+   * Like {@link #mask}, and also masks unknown fields (typos such as {@code rest.passwrd}) whose
+   * name contains {@code pass}, {@code secret}, {@code token} or {@code key}, so that a misspelled
+   * secret never shows in logs. Used by {@link Resource#toString()}.
+   */
+  static ObjectNode maskForDisplay(ResourceKind kind, JsonNode document) {
+    ObjectNode copy = mask(kind, document);
+    maskUnknown(copy, SchemaRegistry.root(kind));
+    return copy;
+  }
+
+  private static void maskUnknown(JsonNode doc, ObjectSchema schema) {
+    if (schema == null || schema.allSecret || !doc.isObject()) {
+      return;
+    }
+    ObjectNode o = (ObjectNode) doc;
+    List<String> names = new ArrayList<>();
+    o.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode v = o.get(name);
+      FieldSpec spec = Schemas.spec(schema, name);
+      if (spec == null) {
+        String n = name.toLowerCase(Locale.ROOT);
+        boolean looksSecret =
+            n.contains("pass") || n.contains("secret") || n.contains("token") || n.contains("key");
+        if (looksSecret && !schema.providerBlocks && present(v) && !v.isContainerNode()) {
+          o.put(name, MASK);
+        }
+      } else if (spec.child != null && v.isObject() && spec.type == FieldType.OBJECT) {
+        maskUnknown(v, spec.child);
+      } else if (spec.child != null && v.isArray()) {
+        v.forEach(el -> maskUnknown(el, spec.child));
+      }
+    }
+  }
+
   /** True when the value is a string made only of one or more {@code *} characters. */
   public static boolean isMask(JsonNode value) {
     return value != null

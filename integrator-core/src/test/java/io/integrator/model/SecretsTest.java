@@ -120,4 +120,13 @@ class SecretsTest {
             doc("{\"_id\":\"f\",\"name\":\"n\",\"pageGenerators\":[{\"_id\":\"g\",\"_exportId\":\"e\"}],\"lastModified\":\"t\"}")))
         .containsExactly("_id", "pageGenerators[0]._id", "lastModified");
   }
+
+  @Test
+  void toStringAlsoMasksMisspelledSecretFields() {
+    Resource c = Resources.parse(ResourceKind.CONNECTION,
+        "{\"type\":\"ftp\",\"ftp\":{\"hostURI\":\"h\",\"username\":\"u\",\"passwrd\":\"oops\"},\"apiKey\":\"k9\"}", "c");
+    assertThat(c.toString())
+        .isEqualTo("Connection {\"type\":\"ftp\",\"ftp\":{\"hostURI\":\"h\",\"username\":\"u\",\"passwrd\":\"********\"},\"apiKey\":\"********\"}");
+    assertThat(Secrets.secretPaths(ResourceKind.CONNECTION, c.json())).isEmpty();
+  }
 }
