@@ -1,0 +1,114 @@
+package io.integrator.store;
+
+/**
+ * An immutable filter for {@link ResourceStore#listJobs(JobQuery)}. Each set field must match the
+ * job document's field exactly; unset fields match everything. Results are newest first
+ * ({@code createdAt}, then creation order) and at most {@link #limit()} long.
+ *
+ * <pre>{@code
+ * store.listJobs(JobQuery.all().flowId(flowId).status("completed").limit(10));
+ * }</pre>
+ */
+public final class JobQuery {
+  /** The largest limit a query may ask for; the default is 1000. */
+  public static final int MAX_LIMIT = 10_000;
+
+  private static final JobQuery ALL = new JobQuery(new String[Field.values().length], 1000);
+
+  /** Fields of a job document a query can filter on. */
+  enum Field {
+    INTEGRATION_ID("_integrationId", "integration_id"),
+    FLOW_ID("_flowId", "flow_id"),
+    EXPORT_ID("_exportId", "export_id"),
+    IMPORT_ID("_importId", "import_id"),
+    FLOW_JOB_ID("_flowJobId", "flow_job_id"),
+    STATUS("status", "job_status"),
+    TYPE("type", "job_type");
+
+    final String jsonField;
+    final String column;
+
+    Field(String jsonField, String column) {
+      this.jsonField = jsonField;
+      this.column = column;
+    }
+  }
+
+  private final String[] values;
+  private final int limit;
+
+  private JobQuery(String[] values, int limit) {
+    this.values = values;
+    this.limit = limit;
+  }
+
+  /** A query that matches every job, limited to 1000 rows. */
+  public static JobQuery all() {
+    return ALL;
+  }
+
+  private JobQuery with(Field field, String value) {
+    String[] copy = values.clone();
+    copy[field.ordinal()] = value;
+    return new JobQuery(copy, limit);
+  }
+
+  /** Jobs whose {@code _integrationId} equals the value (null clears the filter). */
+  public JobQuery integrationId(String value) {
+    return with(Field.INTEGRATION_ID, value);
+  }
+
+  /** Jobs whose {@code _flowId} equals the value (null clears the filter). */
+  public JobQuery flowId(String value) {
+    return with(Field.FLOW_ID, value);
+  }
+
+  /** Jobs whose {@code _exportId} equals the value (null clears the filter). */
+  public JobQuery exportId(String value) {
+    return with(Field.EXPORT_ID, value);
+  }
+
+  /** Jobs whose {@code _importId} equals the value (null clears the filter). */
+  public JobQuery importId(String value) {
+    return with(Field.IMPORT_ID, value);
+  }
+
+  /** Child jobs whose parent ({@code _flowJobId}) is the given job (null clears the filter). */
+  public JobQuery flowJobId(String value) {
+    return with(Field.FLOW_JOB_ID, value);
+  }
+
+  /** Jobs with this {@code status}, e.g. {@code running} (null clears the filter). */
+  public JobQuery status(String value) {
+    return with(Field.STATUS, value);
+  }
+
+  /** Jobs with this {@code type}, e.g. {@code flow} (null clears the filter). */
+  public JobQuery type(String value) {
+    return with(Field.TYPE, value);
+  }
+
+  /**
+   * Returns a copy with the given row limit.
+   *
+   * @param limit 1 to {@value #MAX_LIMIT}
+   * @return the new query
+   * @throws IllegalArgumentException if the limit is out of range
+   */
+  public JobQuery limit(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("A job query limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+    return new JobQuery(values, limit);
+  }
+
+  /** The row limit. */
+  public int limit() {
+    return limit;
+  }
+
+  /** The filter value of a field, or null. */
+  String value(Field field) {
+    return values[field.ordinal()];
+  }
+}
