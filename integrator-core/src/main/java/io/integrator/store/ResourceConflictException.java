@@ -9,7 +9,7 @@ import io.integrator.model.ResourceKind;
 public class ResourceConflictException extends StoreException {
   private static final long serialVersionUID = 1L;
 
-  private final transient ResourceKind kind;
+  private final ResourceKind kind;
   private final String value;
 
   /**
