@@ -26,6 +26,9 @@ public final class Stores {
   /** The H2 database name inside an {@link #h2File} directory. */
   public static final String H2_FILE_NAME = "state";
 
+  /** The H2 user of an {@link #h2File} database (empty password), for inspecting it with H2 tools. */
+  public static final String H2_USER = "sa";
+
   /** The default key file name inside an {@link #h2File} directory. */
   public static final String KEY_FILE_NAME = "secret.key";
 
@@ -87,7 +90,7 @@ public final class Stores {
     }
     String url = "jdbc:h2:file:" + dir.resolve(H2_FILE_NAME).toString().replace('\\', '/');
     return new JdbcStore(
-        JdbcConnections.of(url, "", ""),
+        JdbcConnections.of(url, H2_USER, ""),
         options,
         SecretKeyProvider.defaultChain(dir.resolve(KEY_FILE_NAME)));
   }

@@ -43,7 +43,7 @@ class JdbcStoreTest {
 
   private static List<String> rawColumn(Path storeDir, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url(storeDir), "", "");
+    try (Connection c = DriverManager.getConnection(url(storeDir), Stores.H2_USER, "");
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
@@ -171,7 +171,7 @@ class JdbcStoreTest {
   void aNewerSchemaIsRefused() throws Exception {
     Path storeDir = dir.resolve("n");
     Stores.h2File(storeDir).close();
-    try (Connection c = DriverManager.getConnection(url(storeDir), "", "");
+    try (Connection c = DriverManager.getConnection(url(storeDir), Stores.H2_USER, "");
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, CURRENT_TIMESTAMP)");
     }
