@@ -121,7 +121,10 @@ final class JdbcConnections implements AutoCloseable {
           + " is locked by another process (is another integrator using this project?); stop it or use another store directory";
     } else if (state.equals("28000") || state.equals("28P01")) {
       message = what + " failed: the database at " + location + " rejected the user name or password; check them";
-    } else if (state.startsWith("08")) {
+    } else if (String.valueOf(e.getMessage()).startsWith("No suitable driver")) {
+      message = what + " failed: no JDBC driver on the class path accepts " + location
+          + "; add the database's driver (for PostgreSQL: org.postgresql:postgresql) or fix the URL";
+    } else if (state.startsWith("08") || state.equals("90067") || causedByNetwork(e)) {
       message = what + " failed: cannot connect to the database at " + location + " (" + firstLine(e)
           + "); check that it is running and that the URL is right";
     } else if (state.equals("90048") || state.equals("90030") || e.getErrorCode() == 90030) {
@@ -134,8 +137,24 @@ final class JdbcConnections implements AutoCloseable {
     return new StoreException(message, e);
   }
 
-  private static String firstLine(SQLException e) {
+  private static boolean causedByNetwork(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first line of the driver's message, without the URL's parameters or the password. */
+  private String firstLine(SQLException e) {
     String m = String.valueOf(e.getMessage());
+    if (url != null) {
+      m = m.replace(url, location);
+    }
+    if (password != null && password.length() >= 3) {
+      m = m.replace(password, "***");
+    }
     int nl = m.indexOf('\n');
     if (nl >= 0) {
       m = m.substring(0, nl);

@@ -42,7 +42,11 @@ public final class JobQuery {
     this.limit = limit;
   }
 
-  /** A query that matches every job, limited to 1000 rows. */
+  /**
+   * A query that matches every job, limited to 1000 rows.
+   *
+   * @return the query
+   */
   public static JobQuery all() {
     return ALL;
   }
@@ -53,37 +57,72 @@ public final class JobQuery {
     return new JobQuery(copy, limit);
   }
 
-  /** Jobs whose {@code _integrationId} equals the value (null clears the filter). */
+  /**
+   * Jobs whose {@code _integrationId} equals the value (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery integrationId(String value) {
     return with(Field.INTEGRATION_ID, value);
   }
 
-  /** Jobs whose {@code _flowId} equals the value (null clears the filter). */
+  /**
+   * Jobs whose {@code _flowId} equals the value (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery flowId(String value) {
     return with(Field.FLOW_ID, value);
   }
 
-  /** Jobs whose {@code _exportId} equals the value (null clears the filter). */
+  /**
+   * Jobs whose {@code _exportId} equals the value (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery exportId(String value) {
     return with(Field.EXPORT_ID, value);
   }
 
-  /** Jobs whose {@code _importId} equals the value (null clears the filter). */
+  /**
+   * Jobs whose {@code _importId} equals the value (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery importId(String value) {
     return with(Field.IMPORT_ID, value);
   }
 
-  /** Child jobs whose parent ({@code _flowJobId}) is the given job (null clears the filter). */
+  /**
+   * Child jobs whose parent ({@code _flowJobId}) is the given job (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery flowJobId(String value) {
     return with(Field.FLOW_JOB_ID, value);
   }
 
-  /** Jobs with this {@code status}, e.g. {@code running} (null clears the filter). */
+  /**
+   * Jobs with this {@code status}, e.g. {@code running} (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery status(String value) {
     return with(Field.STATUS, value);
   }
 
-  /** Jobs with this {@code type}, e.g. {@code flow} (null clears the filter). */
+  /**
+   * Jobs with this {@code type}, e.g. {@code flow} (null clears the filter).
+   *
+   * @param value the value to match, or null for any
+   * @return the new query
+   */
   public JobQuery type(String value) {
     return with(Field.TYPE, value);
   }
@@ -102,7 +141,7 @@ public final class JobQuery {
     return new JobQuery(values, limit);
   }
 
-  /** The row limit. */
+  /** {@return the row limit} */
   public int limit() {
     return limit;
   }

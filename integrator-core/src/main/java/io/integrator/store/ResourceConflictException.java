@@ -9,7 +9,11 @@ import io.integrator.model.ResourceKind;
 public class ResourceConflictException extends StoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The kind concerned. */
+
   private final ResourceKind kind;
+
+  /** The value concerned. */
   private final String value;
 
   /**
@@ -33,12 +37,12 @@ public class ResourceConflictException extends StoreException {
     this.value = value;
   }
 
-  /** The kind being created. */
+  /** {@return the kind being created} */
   public ResourceKind kind() {
     return kind;
   }
 
-  /** The {@code _id} or {@code apiIdentifier} value that is already in use. */
+  /** {@return the {@code _id} or {@code apiIdentifier} value that is already in use} */
   public String value() {
     return value;
   }

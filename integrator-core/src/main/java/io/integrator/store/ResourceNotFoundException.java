@@ -9,7 +9,11 @@ import io.integrator.model.ResourceKind;
 public class ResourceNotFoundException extends StoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The kind concerned. */
+
   private final ResourceKind kind;
+
+  /** The value concerned. */
   private final String id;
 
   /**
@@ -24,12 +28,12 @@ public class ResourceNotFoundException extends StoreException {
     this.id = id;
   }
 
-  /** The kind that was looked up. */
+  /** {@return the kind that was looked up} */
   public ResourceKind kind() {
     return kind;
   }
 
-  /** The id that was not found. */
+  /** {@return the id that was not found} */
   public String id() {
     return id;
   }

@@ -57,7 +57,12 @@ public interface ResourceStore extends AutoCloseable {
    * @param document a copy of the stored document
    */
   record Lookup(ResourceKind kind, ObjectNode document) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param kind the kind
+     * @param document the document
+     */
     public Lookup {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(document, "document");

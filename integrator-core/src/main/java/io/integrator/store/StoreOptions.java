@@ -35,7 +35,7 @@ public final class StoreOptions {
     this.clock = clock;
   }
 
-  /** The defaults: no secrets located, default key chain, system clock. */
+  /** {@return the defaults: no secrets located, default key chain, system clock} */
   public static StoreOptions defaults() {
     return DEFAULTS;
   }
@@ -70,17 +70,17 @@ public final class StoreOptions {
     return new StoreOptions(secretLocator, keyProvider, Objects.requireNonNull(clock, "clock"));
   }
 
-  /** The secret locator. */
+  /** {@return the secret locator} */
   public SecretLocator secretLocator() {
     return secretLocator;
   }
 
-  /** The key provider, if one was set; empty means the store's default. */
+  /** {@return the key provider, if one was set; empty means the store's default} */
   public Optional<SecretKeyProvider> keyProvider() {
     return Optional.ofNullable(keyProvider);
   }
 
-  /** The clock for timestamps. */
+  /** {@return the clock for timestamps} */
   public Clock clock() {
     return clock;
   }

@@ -245,11 +245,16 @@ class JdbcStoreTest {
     assertThatThrownBy(() -> Stores.jdbc("postgresql://x", "u", "p"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jdbc:");
-    assertThatThrownBy(() -> Stores.jdbc("jdbc:h2:tcp://127.0.0.1:1/nothing;password=topsecret", "u", "p"))
+    assertThatThrownBy(() -> Stores.jdbc("jdbc:h2:tcp://127.0.0.1:1/nothing;TRACE_LEVEL_FILE=0", "u", "pw-topsecret"))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("Opening the store failed")
-        .hasMessageContaining("jdbc:h2:tcp://127.0.0.1:1/nothing")
+        .hasMessageStartingWith("Opening the store failed: cannot connect to the database at jdbc:h2:tcp://127.0.0.1:1/nothing ")
+        .hasMessageContaining("check that it is running")
         .hasMessageNotContaining("topsecret")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(() -> Stores.jdbc("jdbc:postgresql://db.example/integrator?password=pw-topsecret", "u", "p"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("no JDBC driver on the class path accepts jdbc:postgresql://db.example/integrator;")
+        .hasMessageContaining("org.postgresql:postgresql")
+        .hasMessageNotContaining("topsecret");
   }
 }
