@@ -26,6 +26,14 @@ abstract class AbstractStore implements ResourceStore {
   interface Tx {
     Optional<ObjectNode> load(ResourceKind kind, String id) throws SQLException;
 
+    /**
+     * Loads a document about to be replaced: secrets that cannot be decrypted become {@link
+     * SecretCipher.UnreadableSecret}s instead of failing, so that sending them again repairs it.
+     */
+    default Optional<ObjectNode> loadForReplace(ResourceKind kind, String id) throws SQLException {
+      return load(kind, id);
+    }
+
     boolean apiIdentifierTaken(String apiIdentifier) throws SQLException;
 
     void insert(ResourceKind kind, String id, ObjectNode doc) throws SQLException;
@@ -136,7 +144,8 @@ abstract class AbstractStore implements ResourceStore {
     return writeOnce(
         "Updating " + kind.displayName() + " '" + id + "'",
         tx -> {
-          ObjectNode stored = tx.load(kind, id).orElseThrow(() -> new ResourceNotFoundException(kind, id));
+          ObjectNode stored =
+              tx.loadForReplace(kind, id).orElseThrow(() -> new ResourceNotFoundException(kind, id));
           ObjectNode next = Documents.forUpdate(kind, id, stored, input, clock, options.secretLocator());
           tx.replace(kind, id, next);
           return next.deepCopy();
@@ -181,10 +190,10 @@ abstract class AbstractStore implements ResourceStore {
     return writeOnce(
         "Saving the " + dk.displayName() + " of '" + parentId + "'",
         tx -> {
-          if (tx.load(parent, parentId).isEmpty()) {
+          if (tx.loadForReplace(parent, parentId).isEmpty()) {
             throw new ResourceNotFoundException(parent, parentId);
           }
-          Optional<ObjectNode> previous = tx.load(dk, parentId);
+          Optional<ObjectNode> previous = tx.loadForReplace(dk, parentId);
           ObjectNode next =
               Documents.forUpdate(dk, parentId, previous.orElse(null), input, clock, options.secretLocator());
           if (previous.isPresent()) {

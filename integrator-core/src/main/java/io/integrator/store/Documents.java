@@ -231,7 +231,7 @@ final class Documents {
     }
     out.put(LAST_MODIFIED, nextLastModified(clock, stored == null ? null : stored.get(LAST_MODIFIED)));
     if (stored != null) {
-      keepMaskedSecrets(kind, stored, out, locator);
+      keepMaskedSecrets(kind, id, stored, out, locator);
     }
     return out;
   }
@@ -246,11 +246,18 @@ final class Documents {
   }
 
   /** Where {@code next} holds a mask at a secret path and {@code stored} a value, keep the value. */
-  static void keepMaskedSecrets(ResourceKind kind, ObjectNode stored, ObjectNode next, SecretLocator locator) {
+  static void keepMaskedSecrets(
+      ResourceKind kind, String id, ObjectNode stored, ObjectNode next, SecretLocator locator) {
     for (JsonPointer path : locator.secretPaths(kind, next)) {
       JsonNode incoming = next.at(path);
       if (incoming.isTextual() && MASK.matcher(incoming.asText()).matches()) {
         JsonNode old = stored.at(path);
+        if (old instanceof SecretCipher.UnreadableSecret unreadable) {
+          throw new StoreException(
+              "Cannot keep the masked secret at " + path + " of " + kind.displayName() + " '" + id
+                  + "': the stored value cannot be decrypted; send the secret itself instead of the mask",
+              unreadable.failure);
+        }
         if (!old.isMissingNode()) {
           set(next, path, old.deepCopy());
         }

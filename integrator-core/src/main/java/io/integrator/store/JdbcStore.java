@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +66,12 @@ final class JdbcStore extends AbstractStore {
 
     @Override
     public Optional<ObjectNode> load(ResourceKind kind, String id) throws SQLException {
-      return select(c, kind, id);
+      return select(c, kind, id, false);
+    }
+
+    @Override
+    public Optional<ObjectNode> loadForReplace(ResourceKind kind, String id) throws SQLException {
+      return select(c, kind, id, true);
     }
 
     @Override
@@ -127,12 +131,16 @@ final class JdbcStore extends AbstractStore {
   }
 
   private ObjectNode fromJson(ResourceKind kind, String id, String json) {
+    return fromJson(kind, id, json, false);
+  }
+
+  private ObjectNode fromJson(ResourceKind kind, String id, String json, boolean lenient) {
     try {
       JsonNode node = MAPPER.readTree(json);
       if (!(node instanceof ObjectNode doc)) {
         throw new StoreException("The stored " + kind.displayName() + " '" + id + "' is not a JSON object; delete it and create it again");
       }
-      cipher.decrypt(kind, id, doc);
+      cipher.decrypt(kind, id, doc, lenient);
       return doc;
     } catch (JsonProcessingException e) {
       throw new StoreException(
@@ -140,12 +148,13 @@ final class JdbcStore extends AbstractStore {
     }
   }
 
-  private Optional<ObjectNode> select(Connection c, ResourceKind kind, String id) throws SQLException {
+  private Optional<ObjectNode> select(Connection c, ResourceKind kind, String id, boolean lenient)
+      throws SQLException {
     JdbcTable t = JdbcTable.of(kind);
     try (PreparedStatement p = c.prepareStatement(t.selectSql)) {
       t.bindKey(p, 1, kind, id);
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(fromJson(kind, id, r.getString(1))) : Optional.empty();
+        return r.next() ? Optional.of(fromJson(kind, id, r.getString(1), lenient)) : Optional.empty();
       }
     }
   }
@@ -163,7 +172,7 @@ final class JdbcStore extends AbstractStore {
 
   @Override
   Optional<ObjectNode> findAny(ResourceKind kind, String id) {
-    return read("Reading " + kind.displayName() + " '" + id + "'", c -> select(c, kind, id));
+    return read("Reading " + kind.displayName() + " '" + id + "'", c -> select(c, kind, id, false));
   }
 
   @Override
@@ -285,18 +294,7 @@ final class JdbcStore extends AbstractStore {
   @Override
   public Optional<JsonNode> getState(String scope, String key) {
     checkState(scope, key);
-    return read(
-        "Reading state '" + key + "'",
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT state_value FROM run_state WHERE scope = ? AND state_key = ?")) {
-            p.setString(1, scope);
-            p.setString(2, key);
-            try (ResultSet r = p.executeQuery()) {
-              return r.next() ? Optional.of(parseState(key, r.getString(1))) : Optional.empty();
-            }
-          }
-        });
+    return read("Reading state '" + key + "'", c -> JdbcRunState.get(c, MAPPER, scope, key));
   }
 
   @Override
@@ -306,7 +304,7 @@ final class JdbcStore extends AbstractStore {
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (int attempt = 1; ; attempt++) {
       try {
-        write("Saving state '" + key + "'", tx -> upsertState(((SqlTx) tx).c, scope, key, json, now));
+        write("Saving state '" + key + "'", tx -> JdbcRunState.upsert(((SqlTx) tx).c, scope, key, json, now));
         return;
       } catch (DuplicateKeyException e) {
         if (attempt >= 3) {
@@ -316,72 +314,16 @@ final class JdbcStore extends AbstractStore {
     }
   }
 
-  private static Void upsertState(Connection c, String scope, String key, String json, LocalDateTime now)
-      throws SQLException {
-    try (PreparedStatement u = c.prepareStatement(
-        "UPDATE run_state SET state_value = ?, last_modified = ? WHERE scope = ? AND state_key = ?")) {
-      u.setString(1, json);
-      u.setObject(2, now);
-      u.setString(3, scope);
-      u.setString(4, key);
-      if (u.executeUpdate() > 0) {
-        return null;
-      }
-    }
-    try (PreparedStatement i = c.prepareStatement(
-        "INSERT INTO run_state (scope, state_key, state_value, last_modified) VALUES (?, ?, ?, ?)")) {
-      i.setString(1, scope);
-      i.setString(2, key);
-      i.setString(3, json);
-      i.setObject(4, now);
-      i.executeUpdate();
-    }
-    return null;
-  }
-
   @Override
   public void deleteState(String scope, String key) {
     checkState(scope, key);
-    write(
-        "Deleting state '" + key + "'",
-        tx -> {
-          try (PreparedStatement p = ((SqlTx) tx).c.prepareStatement(
-              "DELETE FROM run_state WHERE scope = ? AND state_key = ?")) {
-            p.setString(1, scope);
-            p.setString(2, key);
-            p.executeUpdate();
-          }
-          return null;
-        });
+    write("Deleting state '" + key + "'", tx -> JdbcRunState.delete(((SqlTx) tx).c, scope, key));
   }
 
   @Override
   public List<String> stateKeys(String scope) {
     Documents.requireName(scope, "scope", Documents.MAX_SCOPE_LENGTH);
-    List<String> keys = read(
-        "Listing state keys",
-        c -> {
-          try (PreparedStatement p = c.prepareStatement("SELECT state_key FROM run_state WHERE scope = ?")) {
-            p.setString(1, scope);
-            List<String> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                out.add(r.getString(1));
-              }
-            }
-            return out;
-          }
-        });
-    Collections.sort(keys); // in Java: database collations differ
-    return keys;
-  }
-
-  private static JsonNode parseState(String key, String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new StoreException("The stored state '" + key + "' is damaged (not valid JSON); delete it", e);
-    }
+    return read("Listing state keys", c -> JdbcRunState.keys(c, scope));
   }
 
   private static void checkState(String scope, String key) {

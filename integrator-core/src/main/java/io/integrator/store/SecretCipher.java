@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.integrator.model.ResourceKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,8 +65,13 @@ final class SecretCipher {
     }
   }
 
-  /** Replaces sealed values at the secret paths of {@code doc} with their plain values. */
-  void decrypt(ResourceKind kind, String id, ObjectNode doc) {
+  /**
+   * Replaces sealed values at the secret paths of {@code doc} with their plain values. A value that
+   * cannot be decrypted (wrong key, damaged) throws, unless {@code lenient}: then it is replaced by
+   * an {@link UnreadableSecret}, so that an update that sends the secret again can repair the
+   * document while an update that sends the mask back is refused.
+   */
+  void decrypt(ResourceKind kind, String id, ObjectNode doc, boolean lenient) {
     byte[] key = null;
     try {
       for (JsonPointer path : locator.secretPaths(kind, doc)) {
@@ -76,19 +82,41 @@ final class SecretCipher {
         if (key == null) {
           key = keys.get().key();
         }
-        Documents.set(doc, path, mapper.readTree(open(key, value.asText().substring(PREFIX.length()))));
+        try {
+          Documents.set(doc, path, mapper.readTree(open(key, value.asText().substring(PREFIX.length()))));
+        } catch (StoreException e) {
+          throw e;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+          StoreException failure = failure(kind, id, e);
+          if (!lenient) {
+            throw failure;
+          }
+          Documents.set(doc, path, new UnreadableSecret(failure));
+        }
       }
-    } catch (AEADBadTagException e) {
-      throw new StoreException(
-          "Cannot decrypt the secrets of " + kind.displayName() + " '" + id
-              + "': the secret key is not the one they were encrypted with; restore the original key ("
-              + SecretKeyProvider.ENV_VAR + " or the key file) or enter the secrets again", e);
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new StoreException(
-          "Cannot decrypt the secrets of " + kind.displayName() + " '" + id
-              + "': the stored value is damaged (" + e.getClass().getSimpleName() + "); enter the secrets again", e);
     } finally {
       wipe(key);
+    }
+  }
+
+  private static StoreException failure(ResourceKind kind, String id, Exception e) {
+    String what = "Cannot decrypt the secrets of " + kind.displayName() + " '" + id + "': ";
+    if (e instanceof AEADBadTagException) {
+      return new StoreException(what + "the secret key is not the one they were encrypted with; restore the original key ("
+          + SecretKeyProvider.ENV_VAR + " or the key file) or enter the secrets again", e);
+    }
+    return new StoreException(
+        what + "the stored value is damaged (" + e.getClass().getSimpleName() + "); enter the secrets again", e);
+  }
+
+  /** Stands in for a secret that could not be decrypted; never stored, never returned. */
+  static final class UnreadableSecret extends TextNode {
+    private static final long serialVersionUID = 1L;
+    final transient StoreException failure;
+
+    UnreadableSecret(StoreException failure) {
+      super("");
+      this.failure = failure;
     }
   }
 

@@ -81,6 +81,10 @@ public final class Stores {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(options, "options");
     Path dir = directory.toAbsolutePath().normalize();
+    if (dir.toString().contains(";")) {
+      throw new IllegalArgumentException(
+          "The store directory must not contain ';' (H2 reads it as a setting): " + dir);
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

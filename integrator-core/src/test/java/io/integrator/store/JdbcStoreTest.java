@@ -126,7 +126,42 @@ class JdbcStoreTest {
       // documents without secrets still read fine
       store.create(ResourceKind.FLOW, json("{'name':'ok'}"));
       assertThat(store.list(ResourceKind.FLOW)).hasSize(1);
+      // sending the mask back cannot keep a secret nobody can read ...
+      assertThatThrownBy(() -> store.update(ResourceKind.CONNECTION, id, json("{'rest':{'password':'********'}}")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("Cannot keep the masked secret at /rest/password of Connection '" + id + "'")
+          .hasMessageContaining("send the secret itself");
+      // ... but entering the secret again repairs the document
+      store.update(ResourceKind.CONNECTION, id, json("{'rest':{'password':'again'}}"));
+      assertThat(store.get(ResourceKind.CONNECTION, id).at("/rest/password").asText()).isEqualTo("again");
     }
+  }
+
+  @Test
+  void aDamagedSecretIsReportedWithoutLeakingAnything() throws Exception {
+    Path storeDir = dir.resolve("d");
+    StoreOptions options = withSecrets().withKeyProvider(SecretKeyProvider.of(new byte[32]));
+    try (ResourceStore store = Stores.h2File(storeDir, options)) {
+      String id = store.create(ResourceKind.CONNECTION, json("{'rest':{'password':'pw'}}")).get("_id").asText();
+      try (Connection c = DriverManager.getConnection(url(storeDir), Stores.H2_USER, "");
+          Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE resources SET doc = '{\"_id\":\"" + id + "\",\"rest\":{\"password\":\"enc:v1:AAAA\"}}'");
+      }
+      assertThatThrownBy(() -> store.get(ResourceKind.CONNECTION, id))
+          .isInstanceOf(StoreException.class)
+          .hasMessage("Cannot decrypt the secrets of Connection '" + id
+              + "': the stored value is damaged (IllegalArgumentException); enter the secrets again");
+      // writing the secret again repairs it
+      store.update(ResourceKind.CONNECTION, id, json("{'rest':{'password':'pw2'}}"));
+      assertThat(store.get(ResourceKind.CONNECTION, id).at("/rest/password").asText()).isEqualTo("pw2");
+    }
+  }
+
+  @Test
+  void aDirectoryWithASemicolonIsRefused() {
+    assertThatThrownBy(() -> Stores.h2File(dir.resolve("a;FILE_LOCK=NO")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not contain ';'");
   }
 
   @Test
