@@ -161,6 +161,13 @@ final class InMemoryStore extends AbstractStore {
   }
 
   private static boolean matches(ObjectNode doc, JobQuery query) {
+    java.time.Instant created = Documents.parseInstant(doc.get(Documents.CREATED_AT));
+    if (query.createdFrom() != null && (created == null || created.isBefore(query.createdFrom()))) {
+      return false;
+    }
+    if (query.createdTo() != null && (created == null || created.isAfter(query.createdTo()))) {
+      return false;
+    }
     for (JobQuery.Field field : JobQuery.Field.values()) {
       String wanted = query.value(field);
       if (wanted != null && !wanted.equals(Documents.text(doc, field.jsonField))) {

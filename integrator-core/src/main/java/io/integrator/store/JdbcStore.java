@@ -229,7 +229,7 @@ final class JdbcStore extends AbstractStore {
       throw new IllegalArgumentException("The job query must not be null; use JobQuery.all()");
     }
     StringBuilder sql = new StringBuilder("SELECT id, doc FROM jobs WHERE 1 = 1");
-    List<String> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
     for (JobQuery.Field f : JobQuery.Field.values()) {
       String v = query.value(f);
       if (v != null) {
@@ -237,13 +237,21 @@ final class JdbcStore extends AbstractStore {
         args.add(v);
       }
     }
+    if (query.createdFrom() != null) {
+      sql.append(" AND created_at >= ?");
+      args.add(LocalDateTime.ofInstant(query.createdFrom(), ZoneOffset.UTC));
+    }
+    if (query.createdTo() != null) {
+      sql.append(" AND created_at <= ?");
+      args.add(LocalDateTime.ofInstant(query.createdTo(), ZoneOffset.UTC));
+    }
     sql.append(" ORDER BY created_at DESC, seq DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
     return read(
         "Listing jobs",
         c -> {
           try (PreparedStatement p = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
-              p.setString(i + 1, args.get(i));
+              p.setObject(i + 1, args.get(i));
             }
             return docs(p, ResourceKind.JOB);
           }

@@ -1,8 +1,13 @@
 package io.integrator.store;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 /**
  * An immutable filter for {@link ResourceStore#listJobs(JobQuery)}. Each set field must match the
- * job document's field exactly; unset fields match everything. Results are newest first
+ * job document's field exactly; unset fields match everything. {@link #createdAtGte} and {@link
+ * #createdAtLte} bound {@code createdAt} (inclusive, millisecond precision), as the API's
+ * {@code createdAt_gte} and {@code createdAt_lte} filters do. Results are newest first
  * ({@code createdAt}, then creation order) and at most {@link #limit()} long.
  *
  * <pre>{@code
@@ -13,7 +18,7 @@ public final class JobQuery {
   /** The largest limit a query may ask for; the default is 1000. */
   public static final int MAX_LIMIT = 10_000;
 
-  private static final JobQuery ALL = new JobQuery(new String[Field.values().length], 1000);
+  private static final JobQuery ALL = new JobQuery(new String[Field.values().length], null, null, 1000);
 
   /** Fields of a job document a query can filter on. */
   enum Field {
@@ -35,10 +40,14 @@ public final class JobQuery {
   }
 
   private final String[] values;
+  private final Instant createdFrom;
+  private final Instant createdTo;
   private final int limit;
 
-  private JobQuery(String[] values, int limit) {
+  private JobQuery(String[] values, Instant createdFrom, Instant createdTo, int limit) {
     this.values = values;
+    this.createdFrom = createdFrom;
+    this.createdTo = createdTo;
     this.limit = limit;
   }
 
@@ -54,7 +63,7 @@ public final class JobQuery {
   private JobQuery with(Field field, String value) {
     String[] copy = values.clone();
     copy[field.ordinal()] = value;
-    return new JobQuery(copy, limit);
+    return new JobQuery(copy, createdFrom, createdTo, limit);
   }
 
   /**
@@ -138,7 +147,42 @@ public final class JobQuery {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("A job query limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
-    return new JobQuery(values, limit);
+    return new JobQuery(values, createdFrom, createdTo, limit);
+  }
+
+  /**
+   * Jobs created at or after an instant ({@code createdAt_gte}).
+   *
+   * @param instant the lower bound (truncated to milliseconds), or null for none
+   * @return the new query
+   */
+  public JobQuery createdAtGte(Instant instant) {
+    return new JobQuery(values, millis(instant), createdTo, limit);
+  }
+
+  /**
+   * Jobs created at or before an instant ({@code createdAt_lte}); with {@link #limit} this finds the
+   * jobs that have expired.
+   *
+   * @param instant the upper bound (truncated to milliseconds), or null for none
+   * @return the new query
+   */
+  public JobQuery createdAtLte(Instant instant) {
+    return new JobQuery(values, createdFrom, millis(instant), limit);
+  }
+
+  private static Instant millis(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The lower createdAt bound, or null. */
+  Instant createdFrom() {
+    return createdFrom;
+  }
+
+  /** The upper createdAt bound, or null. */
+  Instant createdTo() {
+    return createdTo;
   }
 
   /** {@return the row limit} */

@@ -25,7 +25,9 @@ import java.util.Optional;
  *   <li><b>Timestamps.</b> {@code lastModified} (ISO-8601 UTC with milliseconds) is set on every
  *       create and update and strictly increases on each update of a document. Jobs, job errors and
  *       retries get {@code createdAt} on create (a valid caller-supplied ISO-8601 value is kept,
- *       normalized, so backups can be restored); update keeps the stored one.
+ *       normalized, so backups can be restored); update keeps the stored one. Other kinds have no
+ *       {@code createdAt} (the API document gives them none; a given one is dropped), nor an
+ *       {@code apiIdentifier} unless they are exports or imports.
  *   <li><b>Update replaces</b> the document: omitted fields are removed; {@code _id}, {@code
  *       apiIdentifier} and {@code createdAt} are kept from the stored document, whatever the body
  *       says. Where the new document holds a mask (a non-empty run of {@code *}) at a secret path

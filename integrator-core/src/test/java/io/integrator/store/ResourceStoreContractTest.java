@@ -377,6 +377,15 @@ abstract class ResourceStoreContractTest {
     assertThat(store.listJobs(JobQuery.all().type("flow"))).containsExactly(other, parent);
     assertThat(store.listJobs(JobQuery.all().limit(2))).containsExactly(other, importChild);
     assertThat(store.listJobs(JobQuery.all().flowId("nope"))).isEmpty();
+    assertThat(store.listJobs(JobQuery.all().createdAtGte(Instant.parse("2024-01-01T00:00:01Z"))))
+        .containsExactly(other, importChild, exportChild);
+    assertThat(store.listJobs(JobQuery.all().createdAtLte(Instant.parse("2024-01-01T00:00:01Z"))))
+        .containsExactly(importChild, exportChild, parent);
+    assertThat(store.listJobs(JobQuery.all()
+            .createdAtGte(Instant.parse("2024-01-01T00:00:00.001Z"))
+            .createdAtLte(Instant.parse("2024-01-31T00:00:00Z"))
+            .type("export")))
+        .containsExactly(exportChild);
 
     // the status column follows updates
     String otherId = other.get("_id").asText();
