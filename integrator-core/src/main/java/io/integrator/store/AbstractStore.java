@@ -26,6 +26,8 @@ abstract class AbstractStore implements ResourceStore {
   interface Tx {
     Optional<ObjectNode> load(ResourceKind kind, String id) throws SQLException;
 
+    boolean exists(ResourceKind kind, String id) throws SQLException;
+
     /**
      * Loads a document about to be replaced: secrets that cannot be decrypted become {@link
      * SecretCipher.UnreadableSecret}s instead of failing, so that sending them again repairs it.
@@ -99,13 +101,13 @@ abstract class AbstractStore implements ResourceStore {
             tx -> {
               String id = callerId;
               if (id != null) {
-                if (tx.load(kind, id).isPresent()) {
+                if (tx.exists(kind, id)) {
                   throw new ResourceConflictException(kind, Documents.ID, id);
                 }
               } else {
                 do {
                   id = Documents.newId(clock);
-                } while (tx.load(kind, id).isPresent());
+                } while (tx.exists(kind, id));
               }
               String api = null;
               if (hasApi) {
@@ -190,7 +192,7 @@ abstract class AbstractStore implements ResourceStore {
     return writeOnce(
         "Saving the " + dk.displayName() + " of '" + parentId + "'",
         tx -> {
-          if (tx.loadForReplace(parent, parentId).isEmpty()) {
+          if (!tx.exists(parent, parentId)) {
             throw new ResourceNotFoundException(parent, parentId);
           }
           Optional<ObjectNode> previous = tx.loadForReplace(dk, parentId);

@@ -55,6 +55,11 @@ final class InMemoryStore extends AbstractStore {
         }
 
         @Override
+        public boolean exists(ResourceKind kind, String id) {
+          return docs.get(kind).containsKey(id);
+        }
+
+        @Override
         public boolean apiIdentifierTaken(String apiIdentifier) {
           return byApiIdentifier.containsKey(apiIdentifier);
         }

@@ -59,12 +59,17 @@ final class JdbcConnections implements AutoCloseable {
   void start() {
     try {
       Connection c = connect();
-      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      postgres = product.contains("postgres");
-      if (product.contains("h2")) {
-        keeper = c;
-      } else {
-        c.close();
+      boolean keep = false;
+      try {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        postgres = product.contains("postgres");
+        keep = product.contains("h2");
+      } finally {
+        if (keep) {
+          keeper = c;
+        } else {
+          c.close();
+        }
       }
     } catch (SQLException e) {
       throw failure("Opening the store", e);

@@ -75,6 +75,17 @@ final class JdbcStore extends AbstractStore {
     }
 
     @Override
+    public boolean exists(ResourceKind kind, String id) throws SQLException {
+      JdbcTable t = JdbcTable.of(kind);
+      try (PreparedStatement p = c.prepareStatement(t.existsSql)) {
+        t.bindKey(p, 1, kind, id);
+        try (ResultSet r = p.executeQuery()) {
+          return r.next();
+        }
+      }
+    }
+
+    @Override
     public boolean apiIdentifierTaken(String apiIdentifier) throws SQLException {
       try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM resources WHERE api_identifier = ?")) {
         p.setString(1, apiIdentifier);

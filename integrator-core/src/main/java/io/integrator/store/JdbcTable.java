@@ -50,6 +50,7 @@ enum JdbcTable {
   final String insertSql;
   final String updateSql;
   final String selectSql;
+  final String existsSql;
   final String deleteSql;
   final String listSql;
 
@@ -66,6 +67,7 @@ enum JdbcTable {
         + columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "))
         + ", last_modified = ?, doc = ?" + key;
     this.selectSql = "SELECT doc FROM " + name + key;
+    this.existsSql = "SELECT 1 FROM " + name + key;
     this.deleteSql = "DELETE FROM " + name + key;
     this.listSql = "SELECT id, doc FROM " + name + (byKind ? " WHERE kind = ?" : "") + " ORDER BY seq";
   }
