@@ -97,7 +97,7 @@ abstract class AbstractStore implements ResourceStore {
     for (int attempt = 1; ; attempt++) {
       try {
         return write(
-            "Creating a " + kind.displayName(),
+            "Creating a new " + kind.displayName(),
             tx -> {
               String id = callerId;
               if (id != null) {
@@ -131,7 +131,7 @@ abstract class AbstractStore implements ResourceStore {
         // a concurrent create took the same id or apiIdentifier between our check and insert
         if (attempt >= CREATE_ATTEMPTS) {
           throw new StoreException(
-              "Creating a " + kind.displayName() + " kept colliding with concurrent creates; try again", e);
+              "Creating a new " + kind.displayName() + " kept colliding with concurrent creates; try again", e);
         }
       }
     }

@@ -137,7 +137,7 @@ final class JdbcStore extends AbstractStore {
     try {
       return MAPPER.writeValueAsString(cipher.encrypt(kind, plain));
     } catch (JsonProcessingException e) {
-      throw new StoreException("Cannot serialize a " + kind.displayName() + " document", e);
+      throw new StoreException("Cannot serialize the " + kind.displayName() + " document", e);
     }
   }
 

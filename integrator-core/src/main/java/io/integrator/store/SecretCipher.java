@@ -59,7 +59,7 @@ final class SecretCipher {
       }
       return out;
     } catch (IOException | GeneralSecurityException e) {
-      throw new StoreException("Cannot encrypt the secrets of a " + kind.displayName() + " (" + e.getClass().getSimpleName() + ")", e);
+      throw new StoreException("Cannot encrypt the secrets of a new or changed " + kind.displayName() + " (" + e.getClass().getSimpleName() + ")", e);
     } finally {
       wipe(key);
     }
