@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates and upgrades the JDBC store's tables on open (idempotent). Portable SQL for H2 and
@@ -16,6 +18,8 @@ import java.util.List;
  * recorded in {@code schema_version}.
  */
 final class JdbcSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
+
   /** The schema version this code writes. */
   static final int LATEST = 1;
 
@@ -91,6 +95,7 @@ final class JdbcSchema {
                 p.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
                 p.executeUpdate();
               }
+              LOG.info("Created the store tables (schema version 1) at {}", db.location());
               return null;
             });
       }

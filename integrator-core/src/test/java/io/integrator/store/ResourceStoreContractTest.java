@@ -561,7 +561,28 @@ abstract class ResourceStoreContractTest {
     }
   }
 
-  static JsonNode text(String s) {
-    return MAPPER.getNodeFactory().textNode(s);
+  @Test
+  void concurrentPutStateOnOneKeyKeepsOneOfTheValues() throws Exception {
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int n = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 20; i++) {
+            store.putState("ledger", "k" + i, MAPPER.getNodeFactory().numberNode(n));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      assertThat(store.stateKeys("ledger")).hasSize(20);
+      assertThat(store.getState("ledger", "k7").orElseThrow().asInt()).isBetween(0, threads - 1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
