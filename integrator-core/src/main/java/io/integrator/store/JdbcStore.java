@@ -350,6 +350,12 @@ final class JdbcStore extends AbstractStore {
     Documents.requireName(key, "key", Documents.MAX_KEY_LENGTH);
   }
 
+  /** Names the database (URL without parameters), never the password. */
+  @Override
+  public String toString() {
+    return "JdbcStore[" + db.location() + "]";
+  }
+
   @Override
   public void close() {
     if (markClosed()) {
