@@ -28,6 +28,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    // The command line speaks for itself; library chatter below WARN only on request.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -38,13 +42,14 @@ public final class Main implements Runnable {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    for (Object sub : Subcommands.all()) {
+      cli.addSubcommand(sub);
+    }
+    // Set after the subcommands are added: picocli copies these settings to existing ones only.
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new OneLineExceptionHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
-    for (Object sub : Subcommands.all()) {
-      cli.addSubcommand(sub);
-    }
     return cli.execute(args);
   }
 

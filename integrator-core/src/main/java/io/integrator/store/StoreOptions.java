@@ -1,5 +1,6 @@
 package io.integrator.store;
 
+import io.integrator.model.Secrets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,12 +10,13 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ResourceStore store = Stores.h2File(projectDir.resolve(".integrator"),
- *     StoreOptions.defaults().withSecretLocator(Secrets::secretPaths));
+ *     StoreOptions.defaults().withKeyProvider(SecretKeyProvider.fromFile(keyFile)));
  * }</pre>
  *
  * <ul>
  *   <li>{@link #withSecretLocator} where the secrets are in a document; default {@link
- *       SecretLocator#NONE};
+ *       Secrets#secretPaths}, the secret fields the resource schemas declare (so every store
+ *       encrypts them without being told);
  *   <li>{@link #withKeyProvider} the AES key for secrets at rest (JDBC stores only). When unset, an
  *       H2 file store uses {@link SecretKeyProvider#defaultChain} with {@code <dir>/secret.key}, and
  *       other JDBC stores use {@link SecretKeyProvider#fromEnvironment()};
@@ -23,7 +25,7 @@ import java.util.Optional;
  * </ul>
  */
 public final class StoreOptions {
-  private static final StoreOptions DEFAULTS = new StoreOptions(SecretLocator.NONE, null, Clock.systemUTC());
+  private static final StoreOptions DEFAULTS = new StoreOptions(Secrets::secretPaths, null, Clock.systemUTC());
 
   private final SecretLocator secretLocator;
   private final SecretKeyProvider keyProvider;
@@ -35,7 +37,7 @@ public final class StoreOptions {
     this.clock = clock;
   }
 
-  /** {@return the defaults: no secrets located, default key chain, system clock} */
+  /** {@return the defaults: the schemas' secret fields, default key chain, system clock} */
   public static StoreOptions defaults() {
     return DEFAULTS;
   }

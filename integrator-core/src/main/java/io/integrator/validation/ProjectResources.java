@@ -24,6 +24,16 @@ public interface ProjectResources {
   Optional<Resource> find(ResourceKind kind, String id);
 
   /**
+   * True when distributed sub-documents are added after their parent (the API's order: create
+   * the import, then PUT its distributed document), so a missing one is not a problem yet; a run
+   * without it still fails. False for a project directory, where the file must sit beside its
+   * parent.
+   */
+  default boolean distributedDocumentsComeLater() {
+    return false;
+  }
+
+  /**
    * A simple set from source names to resources (in map order). Ids are the resources' {@code
    * _id}; resources without one cannot be found by id.
    */

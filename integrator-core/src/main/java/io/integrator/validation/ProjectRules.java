@@ -42,6 +42,7 @@ final class ProjectRules {
     if (r instanceof Import i && i.connectionId() != null) {
       fit(r.json(), i.connectionId(), set, !i.isDistributed(), "an import", ctx);
       if (i.isDistributed()
+          && !set.distributedDocumentsComeLater()
           && (i.id() == null || set.find(ResourceKind.DISTRIBUTED_IMPORT, i.id()).isEmpty())) {
         ctx.error(
             "distributed",

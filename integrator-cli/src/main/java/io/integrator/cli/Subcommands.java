@@ -1,0 +1,12 @@
+package io.integrator.cli;
+
+import java.util.List;
+
+/** The subcommands of {@code integrator}, in the order {@code --help} lists them. */
+final class Subcommands {
+  private Subcommands() {}
+
+  static List<Object> all() {
+    return List.of(new ValidateCommand(), new DemoCommand());
+  }
+}

@@ -1,0 +1,264 @@
+package io.integrator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.model.Connection;
+import io.integrator.model.Connector;
+import io.integrator.model.DistributedExport;
+import io.integrator.model.DistributedImport;
+import io.integrator.model.Export;
+import io.integrator.model.Flow;
+import io.integrator.model.IClient;
+import io.integrator.model.Import;
+import io.integrator.model.Integration;
+import io.integrator.model.Job;
+import io.integrator.model.JobError;
+import io.integrator.model.Resource;
+import io.integrator.model.ResourceKind;
+import io.integrator.model.Retry;
+import io.integrator.project.Project;
+import io.integrator.spi.Adaptor;
+import io.integrator.store.ResourceStore;
+import io.integrator.store.Stores;
+import io.integrator.validation.ValidationReport;
+import io.integrator.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one door into the engine. Build it once, share it, close it when the host shuts down:
+ *
+ * <pre>{@code
+ * try (Integrator integrator = Integrator.builder()
+ *     .store(Stores.h2File(Path.of("integrator-state")))
+ *     .build()) {
+ *   Connection shop = integrator.connections().create("""
+ *       {"name": "Shop", "type": "rest",
+ *        "rest": {"baseURI": "https://shop.example.com/api", "mediaType": "json"}}""");
+ *   Export customers = integrator.exports().create("""
+ *       {"name": "Customers", "_connectionId": "%s",
+ *        "rest": {"relativeURI": "/customers"}}""".formatted(shop.id()));
+ * }
+ * }</pre>
+ *
+ * <p>Every resource of the API document has its operations here ({@link #connections()}, {@link
+ * #exports()}, ... {@link #retries()}), with the document's create/update/get/delete semantics
+ * (see {@link ResourceOperations}). Adaptors are found with {@link java.util.ServiceLoader} by the
+ * connection's {@code type}, or registered on the builder.
+ *
+ * <p>An {@code Integrator} is thread-safe. Closing it closes the store.
+ */
+public final class Integrator implements AutoCloseable {
+  private final ResourceStore store;
+  private final AdaptorRegistry adaptors;
+  private final Validator validator;
+  private final ResourceOperations<Connection> connections;
+  private final StepOperations<Export, DistributedExport> exports;
+  private final StepOperations<Import, DistributedImport> imports;
+  private final ResourceOperations<Flow> flows;
+  private final ResourceOperations<Integration> integrations;
+  private final ResourceOperations<Connector> connectors;
+  private final ResourceOperations<IClient> iclients;
+  private final ResourceOperations<Job> jobs;
+  private final ResourceOperations<JobError> jobErrors;
+  private final ResourceOperations<Retry> retries;
+
+  private Integrator(Builder b) {
+    this.store = b.store != null ? b.store : Stores.inMemory();
+    this.adaptors = AdaptorRegistry.discover(b.adaptors, b.classLoader);
+    this.validator = b.validator != null ? b.validator : Validator.defaults();
+    this.connections = ops(ResourceKind.CONNECTION, Connection.class);
+    this.exports =
+        new StepOperations<>(
+            store, validator, ResourceKind.EXPORT, Export.class, DistributedExport.class);
+    this.imports =
+        new StepOperations<>(
+            store, validator, ResourceKind.IMPORT, Import.class, DistributedImport.class);
+    this.flows = ops(ResourceKind.FLOW, Flow.class);
+    this.integrations = ops(ResourceKind.INTEGRATION, Integration.class);
+    this.connectors = ops(ResourceKind.CONNECTOR, Connector.class);
+    this.iclients = ops(ResourceKind.ICLIENT, IClient.class);
+    this.jobs = ops(ResourceKind.JOB, Job.class);
+    this.jobErrors = ops(ResourceKind.JOB_ERROR, JobError.class);
+    this.retries = ops(ResourceKind.RETRY, Retry.class);
+  }
+
+  private <T extends Resource> ResourceOperations<T> ops(ResourceKind kind, Class<T> type) {
+    return new ResourceOperations<>(store, validator, kind, type);
+  }
+
+  /** Starts configuring an {@code Integrator}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Connections: how to reach a system, and its secrets. */
+  public ResourceOperations<Connection> connections() {
+    return connections;
+  }
+
+  /** Exports, with their {@code apiIdentifier} and distributed documents. */
+  public StepOperations<Export, DistributedExport> exports() {
+    return exports;
+  }
+
+  /** Imports, with their {@code apiIdentifier} and distributed documents. */
+  public StepOperations<Import, DistributedImport> imports() {
+    return imports;
+  }
+
+  /** Flows: exports tied to imports. */
+  public ResourceOperations<Flow> flows() {
+    return flows;
+  }
+
+  /** Integrations: groups of flows with settings and an installer. */
+  public ResourceOperations<Integration> integrations() {
+    return integrations;
+  }
+
+  /** Connectors: integrations published as installable templates. */
+  public ResourceOperations<Connector> connectors() {
+    return connectors;
+  }
+
+  /** IClients: OAuth and NetSuite client credentials that connections borrow. */
+  public ResourceOperations<IClient> iclients() {
+    return iclients;
+  }
+
+  /**
+   * Jobs. The engine creates and updates them as it runs; hosts normally only read them. Writing
+   * is allowed so that a host can restore jobs it exported elsewhere.
+   */
+  public ResourceOperations<Job> jobs() {
+    return jobs;
+  }
+
+  /** Job errors: one per failed record, with what is needed to retry it. */
+  public ResourceOperations<JobError> jobErrors() {
+    return jobErrors;
+  }
+
+  /** Retries: stored payloads of failed records or pages. */
+  public ResourceOperations<Retry> retries() {
+    return retries;
+  }
+
+  /** The connection types an adaptor is available for, e.g. {@code [http, rest]}. */
+  public Set<String> connectionTypes() {
+    return adaptors.all().keySet();
+  }
+
+  /** The adaptor serving a connection type, if one is registered or on the classpath. */
+  public Optional<Adaptor> adaptor(String connectionType) {
+    return adaptors.forType(connectionType);
+  }
+
+  /**
+   * Validates a project and, when it has no errors, writes every resource of it into the store:
+   * a resource whose id is stored already is replaced, others are created with the project's ids.
+   * Nothing is written when the project has errors.
+   *
+   * @return the project's validation report (warnings included)
+   * @throws InvalidResourceException when the project has errors
+   */
+  public ValidationReport load(Project project) {
+    ValidationReport report = project.validate(validator);
+    if (!report.isValid()) {
+      throw new InvalidResourceException(report);
+    }
+    List<Resource> ordered = new ArrayList<>(project.resources());
+    ordered.sort(Comparator.comparingInt(r -> LOAD_ORDER.indexOf(r.kind())));
+    for (Resource r : ordered) {
+      ObjectNode doc = r.json();
+      if (r.kind().isDistributed()) {
+        store.putDistributed(r.kind().parent(), r.id(), doc);
+      } else if (store.find(r.kind(), r.id()).isPresent()) {
+        store.update(r.kind(), r.id(), doc);
+      } else {
+        store.create(r.kind(), doc);
+      }
+    }
+    return report;
+  }
+
+  private static final List<ResourceKind> LOAD_ORDER =
+      List.of(
+          ResourceKind.ICLIENT,
+          ResourceKind.CONNECTOR,
+          ResourceKind.INTEGRATION,
+          ResourceKind.CONNECTION,
+          ResourceKind.EXPORT,
+          ResourceKind.DISTRIBUTED_EXPORT,
+          ResourceKind.IMPORT,
+          ResourceKind.DISTRIBUTED_IMPORT,
+          ResourceKind.FLOW,
+          ResourceKind.JOB,
+          ResourceKind.JOB_ERROR,
+          ResourceKind.RETRY);
+
+  /** Closes the store. */
+  @Override
+  public void close() {
+    try {
+      store.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IntegratorException("could not close the store: " + e.getMessage());
+    }
+  }
+
+  /** Configures an {@link Integrator}; every setting has a sensible default. */
+  public static final class Builder {
+    private ResourceStore store;
+    private final List<Adaptor> adaptors = new ArrayList<>();
+    private Validator validator;
+    private ClassLoader classLoader = Integrator.class.getClassLoader();
+
+    private Builder() {}
+
+    /**
+     * Where resources, jobs and run state live. Default: {@link Stores#inMemory()}. For state that
+     * survives a restart use {@link Stores#h2File} or {@link Stores#jdbc}.
+     */
+    public Builder store(ResourceStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Registers an adaptor explicitly. It wins over an adaptor found on the classpath for the same
+     * connection type.
+     */
+    public Builder adaptor(Adaptor adaptor) {
+      adaptors.add(Objects.requireNonNull(adaptor, "adaptor"));
+      return this;
+    }
+
+    /** The validator used on create and update. Default: {@link Validator#defaults()}. */
+    public Builder validator(Validator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator");
+      return this;
+    }
+
+    /** The class loader adaptors are discovered from. Default: the one that loaded this class. */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Builds the {@code Integrator}.
+     *
+     * @throws IntegratorException when two adaptors claim one connection type
+     */
+    public Integrator build() {
+      return new Integrator(this);
+    }
+  }
+}
