@@ -1,0 +1,98 @@
+package io.integrator.lookup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.integrator.spi.LookupSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Resolves dynamic lookups for one job: it owns the import's {@link LookupSource} and a bounded LRU cache
+ * of answers keyed by (lookup name, {@link LookupSource#cacheKey source key}), so identical questions are
+ * asked once per job. Thread-safe: pages of one job may be mapped concurrently.
+ *
+ * <p>Create one resolver per job (and import); use {@link #newBatch()} once per page. Answers are not
+ * shared across jobs. Failed questions ({@link io.integrator.spi.LookupException}) are not cached.
+ */
+public final class LookupResolver {
+
+    /** Default number of cached answers per job: {@value}. */
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+    private static final LookupResolver NONE = new LookupResolver(null, 0);
+
+    private final LookupSource source;
+    private final int cacheSize;
+    private final Map<String, List<JsonNode>> cache;
+
+    /**
+     * Creates a resolver with the {@link #DEFAULT_CACHE_SIZE default cache size}.
+     *
+     * @param source the import's lookup source
+     */
+    public LookupResolver(LookupSource source) {
+        this(Objects.requireNonNull(source, "source"), DEFAULT_CACHE_SIZE);
+    }
+
+    /**
+     * Creates a resolver.
+     *
+     * @param source    the import's lookup source; {@code null} only for mappings without dynamic lookups
+     * @param cacheSize maximum number of cached answers (least recently used are evicted); 0 disables
+     *                  caching across pages (each page still asks each distinct question once)
+     */
+    public LookupResolver(LookupSource source, int cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must be >= 0");
+        }
+        this.source = source;
+        this.cacheSize = cacheSize;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
+                return size() > LookupResolver.this.cacheSize;
+            }
+        };
+    }
+
+    /** @return a resolver for mappings that use static lookups only; asking it a dynamic lookup fails */
+    public static LookupResolver none() {
+        return NONE;
+    }
+
+    /** @return the lookup source, or {@code null} for {@link #none()} */
+    public LookupSource source() {
+        return source;
+    }
+
+    /** @return a new batch for one page */
+    public LookupBatch newBatch() {
+        return new LookupBatch(this);
+    }
+
+    /** @return the number of answers currently cached */
+    public int cachedAnswers() {
+        synchronized (cache) {
+            return cache.size();
+        }
+    }
+
+    List<JsonNode> cached(String key) {
+        if (cacheSize == 0) {
+            return null;
+        }
+        synchronized (cache) {
+            return cache.get(key);
+        }
+    }
+
+    void remember(String key, List<JsonNode> matches) {
+        if (cacheSize == 0) {
+            return;
+        }
+        synchronized (cache) {
+            cache.put(key, matches);
+        }
+    }
+}

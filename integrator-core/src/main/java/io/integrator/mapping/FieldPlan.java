@@ -1,0 +1,117 @@
+package io.integrator.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.lookup.Lookup;
+import io.integrator.lookup.LookupBatch;
+import io.integrator.lookup.LookupOutcome;
+
+/**
+ * One compiled field: where its raw value comes from, the lookup, the conversion and where it goes.
+ * Order per value: extract (or hard-coded) -> lookup -> dataType -> discardIfEmpty -> write.
+ */
+final class FieldPlan {
+
+    final String extractText;   // for errors; "" when none
+    final Extractor extractor;  // null for lookup-only fields
+    final Lookup lookup;        // null when none
+    final Converter converter;  // null when none
+    final boolean discardIfEmpty;
+    final boolean immutable;
+    final TargetPath target;
+
+    FieldPlan(String extractText, Extractor extractor, Lookup lookup, Converter converter, boolean discardIfEmpty,
+            boolean immutable, TargetPath target) {
+        this.extractText = extractText;
+        this.extractor = extractor;
+        this.lookup = lookup;
+        this.converter = converter;
+        this.discardIfEmpty = discardIfEmpty;
+        this.immutable = immutable;
+        this.target = target;
+    }
+
+    boolean isSequence() {
+        return extractor != null && extractor.isSequence();
+    }
+
+    boolean hasDynamicLookup() {
+        return lookup != null && lookup.isDynamic();
+    }
+
+    /** The raw value of a non-sequence field; {@code null} means missing (field left out). */
+    JsonNode raw(ObjectNode record) {
+        return extractor == null ? null : extractor.extract(record);
+    }
+
+    /** Registers the dynamic lookup question for a raw value (phase 1 of a page). */
+    void collect(JsonNode raw, ObjectNode record, LookupBatch batch) {
+        if (raw == null && extractor != null) {
+            return; // missing extract: the field is left out and the lookup is not asked
+        }
+        batch.add(lookup, raw, record);
+    }
+
+    /**
+     * Produces and writes the field's value into {@code out}.
+     *
+     * @param raw       the raw value ({@code null} = missing; ignored for lookup-only fields)
+     * @param out       the object to write into (the record or a list line)
+     * @param listName  the list's generate when this field is in a list, else {@code null} (for errors)
+     * @param line      the list line (for errors)
+     */
+    void produce(JsonNode raw, RecordContext ctx, ObjectNode out, String listName, int line) {
+        if (raw == null && extractor != null) {
+            return;
+        }
+        JsonNode value = raw;
+        if (lookup != null) {
+            LookupOutcome outcome;
+            if (lookup.isDynamic()) {
+                if (ctx.batch == null) {
+                    throw new IllegalStateException("mapping uses dynamic lookup \"" + lookup.name()
+                            + "\": use Mapping.applyPage with a LookupResolver");
+                }
+                outcome = ctx.batch.outcome(lookup, raw, ctx.record);
+            } else {
+                outcome = lookup.translate(raw);
+            }
+            if (!outcome.ok()) {
+                ctx.error(new MappingError(outcome.code(), describe(generate(listName, line)) + ": " + outcome.reason(), "lookup",
+                        extractText, generate(listName, line), raw, null, outcome.classification()));
+                return;
+            }
+            value = outcome.value();
+        }
+        if (value == null) {
+            return;
+        }
+        if (converter != null) {
+            try {
+                value = converter.convert(value);
+            } catch (Converter.ConversionException e) {
+                ctx.error(new MappingError("invalid_value", describe(generate(listName, line)) + ": " + e.getMessage(), "mapping",
+                        extractText, generate(listName, line), raw, value, "value"));
+                return;
+            }
+        }
+        if (discardIfEmpty && isEmpty(value)) {
+            return;
+        }
+        target.write(out, value.isContainerNode() ? value.deepCopy() : value);
+    }
+
+    private String generate(String listName, int line) {
+        return listName == null ? target.text() : listName + "[" + line + "]." + target.text();
+    }
+
+    private String describe(String generate) {
+        return extractText.isEmpty()
+                ? "field generate \"" + generate + "\""
+                : "field extract \"" + extractText + "\" generate \"" + generate + "\"";
+    }
+
+    private static boolean isEmpty(JsonNode v) {
+        return v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isContainerNode() && v.size() == 0);
+    }
+}
