@@ -3,6 +3,8 @@ package io.integrator.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -66,9 +68,15 @@ abstract class Converter {
             }
             try {
                 if (s.length() < 19 && isInteger(s)) {
-                    return LongNode.valueOf(Long.parseLong(s));
+                    long l = Long.parseLong(s);
+                    return l == (int) l ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
                 }
                 BigDecimal d = new BigDecimal(s);
+                double dbl = d.doubleValue();
+                // like Jackson's parser: a double when it represents the text exactly, else a BigDecimal
+                if (!Double.isInfinite(dbl) && new BigDecimal(Double.toString(dbl)).compareTo(d) == 0) {
+                    return DoubleNode.valueOf(dbl);
+                }
                 return DecimalNode.valueOf(d);
             } catch (NumberFormatException e) {
                 throw cannot(v, "number");

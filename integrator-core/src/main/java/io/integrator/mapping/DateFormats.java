@@ -63,6 +63,7 @@ final class DateFormats {
             throw new IllegalArgumentException("empty date format");
         }
         StringBuilder out = new StringBuilder();
+        StringBuilder lit = new StringBuilder();
         int i = 0;
         int n = format.length();
         while (i < n) {
@@ -72,7 +73,7 @@ final class DateFormats {
                 if (close < 0) {
                     throw new IllegalArgumentException("unclosed '[' in date format \"" + format + "\"");
                 }
-                literal(out, format.substring(i + 1, close));
+                lit.append(format, i + 1, close);
                 i = close + 1;
                 continue;
             }
@@ -87,21 +88,24 @@ final class DateFormats {
                 if (match == null) {
                     throw new IllegalArgumentException("unknown date token '" + c + "' in \"" + format + "\"");
                 }
+                literal(out, lit);
                 out.append(TOKENS.get(match));
                 i += match.length();
                 continue;
             }
-            literal(out, String.valueOf(c));
+            lit.append(c);
             i++;
         }
+        literal(out, lit);
         return out.toString();
     }
 
-    private static void literal(StringBuilder out, String text) {
-        if (text.isEmpty()) {
+    private static void literal(StringBuilder out, StringBuilder text) {
+        if (text.length() == 0) {
             return;
         }
-        out.append('\'').append(text.replace("'", "''")).append('\'');
+        out.append('\'').append(text.toString().replace("'", "''")).append('\'');
+        text.setLength(0);
     }
 
     /** @return a parser for the format: case-insensitive, English, missing day = 1, missing time = 0 */
