@@ -1,6 +1,7 @@
 package io.integrator.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.integrator.lookup.LookupResolver;
@@ -37,6 +38,7 @@ public class MappingBenchmark {
 
     private List<ObjectNode> page;
     private Mapping mapping;
+    private Mapping staticMapping;
     private LookupResolver resolver;
     private JoltOrderMapper jolt;
     private final AtomicInteger sourceCalls = new AtomicInteger();
@@ -49,6 +51,7 @@ public class MappingBenchmark {
         mapping = Mapping.compile(doc.get("mapping"), doc.path("netsuite").get("lookups"), "netsuite.lookups");
         resolver = new LookupResolver(new InMemorySource(sourceCalls));
         jolt = new JoltOrderMapper();
+        staticMapping = Mapping.compile(doc.get("mapping"), staticLookups(doc.path("netsuite").get("lookups")));
         // warm the job cache: after this page every answer is cached
         List<RecordResult> ours = mapping.applyPage(page, resolver, Operation.CREATE);
         int callsAfterWarmUp = sourceCalls.get();
@@ -57,6 +60,10 @@ public class MappingBenchmark {
             RecordResult r = ours.get(i);
             if (!r.isSuccess() || !expected.equals(r.record())) {
                 throw new IllegalStateException("integrator output differs from hand-written:\n" + r + "\n" + expected);
+            }
+            RecordResult viaStatic = staticMapping.apply(page.get(i));
+            if (!viaStatic.isSuccess() || !expected.equals(viaStatic.record())) {
+                throw new IllegalStateException("static-lookup output differs from hand-written:\n" + viaStatic);
             }
             ObjectNode viaJolt = jolt.map(page.get(i));
             if (!expected.equals(viaJolt)) {
@@ -92,6 +99,32 @@ public class MappingBenchmark {
     @OperationsPerInvocation(OrderData.PAGE_SIZE)
     public void integrator(Blackhole bh) {
         bh.consume(mapping.applyPage(page, resolver, Operation.CREATE));
+    }
+
+    /** Ours with customerLookup and itemLookup as static {@code map} lookups: no lookup source at all. */
+    @Benchmark
+    @OperationsPerInvocation(OrderData.PAGE_SIZE)
+    public void integratorStaticLookups(Blackhole bh) {
+        bh.consume(staticMapping.applyPage(page, LookupResolver.none(), Operation.CREATE));
+    }
+
+    /** The import's lookups with customerLookup and itemLookup turned into static maps of the same tables. */
+    static ArrayNode staticLookups(JsonNode lookups) {
+        ArrayNode out = OrderData.MAPPER.createArrayNode();
+        for (JsonNode l : lookups) {
+            String name = l.get("name").textValue();
+            Map<String, String> table = "customerLookup".equals(name) ? OrderData.CUSTOMERS
+                    : "itemLookup".equals(name) ? OrderData.ITEMS : null;
+            if (table == null) {
+                out.add(l);
+            } else {
+                ObjectNode s = out.addObject();
+                s.put("name", name);
+                ObjectNode map = s.putObject("map");
+                table.forEach(map::put);
+            }
+        }
+        return out;
     }
 
     /** An in-memory "NetSuite": customer by email, item by itemId. */

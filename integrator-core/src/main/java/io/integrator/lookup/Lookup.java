@@ -28,12 +28,13 @@ public final class Lookup {
 
     private final String name;
     private final ObjectNode definition;
-    private final Map<String, JsonNode> map;
+    /** map key -> the successful outcome carrying the translated value (built once, shared). */
+    private final Map<String, LookupOutcome> map;
     private final JsonNode defaultValue;
     private final boolean allowFailures;
     private final boolean dynamic;
 
-    private Lookup(String name, ObjectNode definition, Map<String, JsonNode> map, JsonNode defaultValue,
+    private Lookup(String name, ObjectNode definition, Map<String, LookupOutcome> map, JsonNode defaultValue,
             boolean allowFailures, boolean dynamic) {
         this.name = name;
         this.definition = definition;
@@ -55,7 +56,7 @@ public final class Lookup {
         if (nameNode == null || !nameNode.isTextual() || nameNode.textValue().isBlank()) {
             throw new IllegalArgumentException("name: a lookup needs a non-empty string name");
         }
-        Map<String, JsonNode> map = null;
+        Map<String, LookupOutcome> map = null;
         JsonNode mapNode = definition.get("map");
         if (mapNode != null && !mapNode.isNull()) {
             if (!mapNode.isObject()) {
@@ -64,7 +65,7 @@ public final class Lookup {
             map = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = mapNode.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                map.put(e.getKey(), e.getValue().deepCopy());
+                map.put(e.getKey(), LookupOutcome.of(e.getValue().deepCopy()));
             }
         }
         boolean allow = booleanProperty(definition, "allowFailures");
@@ -75,7 +76,7 @@ public final class Lookup {
             }
         }
         JsonNode def = definition.get("default");
-        return new Lookup(nameNode.textValue(), definition.deepCopy(), map == null ? null : Map.copyOf(map),
+        return new Lookup(nameNode.textValue(), definition.deepCopy(), map,
                 def == null ? null : def.deepCopy(), allow, dynamic);
     }
 
@@ -106,7 +107,7 @@ public final class Lookup {
         return name;
     }
 
-    /** @return a read-only view is not enforced: callers must not modify the returned definition */
+    /** @return the definition as written (a private copy); callers must not modify it */
     public ObjectNode definition() {
         return definition;
     }
@@ -122,17 +123,16 @@ public final class Lookup {
     }
 
     /**
-     * Applies a static lookup: translates the input's text by exact key.
+     * Applies a static lookup: translates the input's text by exact key. A string input is looked up by
+     * its text, a number or boolean by its JSON text ({@code 1}, {@code true}), JSON null or no input by
+     * {@code ""}, an object or array by its JSON.
      *
-     * @param input the lookup input (JSON null and missing inputs are looked up by the key {@code ""}... see class doc)
-     * @return the outcome
+     * @param input the lookup input, {@code null} when none
+     * @return the outcome (callers must not modify its value)
      */
     public LookupOutcome translate(JsonNode input) {
-        JsonNode found = map.get(keyText(input));
-        if (found == null) {
-            return noMatch(input);
-        }
-        return LookupOutcome.of(found);
+        LookupOutcome found = map.get(keyText(input));
+        return found != null ? found : noMatch(input);
     }
 
     /**
@@ -152,11 +152,8 @@ public final class Lookup {
         }
         JsonNode found = matches.get(0);
         if (map != null) {
-            JsonNode translated = map.get(keyText(found));
-            if (translated == null) {
-                return noMatch(input);
-            }
-            return LookupOutcome.of(translated);
+            LookupOutcome translated = map.get(keyText(found));
+            return translated != null ? translated : noMatch(input);
         }
         return LookupOutcome.of(found);
     }

@@ -8,6 +8,7 @@ import io.integrator.spi.LookupQuery;
 import io.integrator.spi.LookupSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,24 @@ import java.util.Map;
  */
 public final class LookupBatch {
 
+    /** The questions and answers of one lookup in this page. */
+    private static final class PerLookup {
+        final Lookup lookup;
+        /** source key -> query, not cached yet, in first-seen order. */
+        final Map<String, LookupQuery> pending = new LinkedHashMap<>();
+        /** source key -> matches (from the job cache or from the source). */
+        final Map<String, List<JsonNode>> answers = new HashMap<>();
+        /** source key -> outcome, computed on first use. */
+        final Map<String, LookupOutcome> outcomes = new HashMap<>();
+        LookupException failure;
+
+        PerLookup(Lookup lookup) {
+            this.lookup = lookup;
+        }
+    }
+
     private final LookupResolver resolver;
-    /** lookup name -> (source key -> query), in first-seen order. */
-    private final Map<String, Map<String, LookupQuery>> pending = new LinkedHashMap<>();
-    private final Map<String, Lookup> lookups = new HashMap<>();
-    /** "name\0key" -> matches. */
-    private final Map<String, List<JsonNode>> answers = new HashMap<>();
-    /** lookup name -> failure of the whole lookup for this page. */
-    private final Map<String, LookupException> failures = new HashMap<>();
+    private final Map<Lookup, PerLookup> lookups = new IdentityHashMap<>();
     private boolean resolved;
 
     LookupBatch(LookupResolver resolver) {
@@ -45,18 +56,21 @@ public final class LookupBatch {
         if (resolved) {
             throw new IllegalStateException("batch already resolved");
         }
-        LookupSource source = source(lookup);
         LookupQuery query = new LookupQuery(value == null ? NullNode.getInstance() : value, record);
-        String key = source.cacheKey(lookup.definition(), query);
-        lookups.putIfAbsent(lookup.name(), lookup);
-        Map<String, LookupQuery> queries = pending.computeIfAbsent(lookup.name(), n -> new LinkedHashMap<>());
-        if (!queries.containsKey(key) && !answers.containsKey(cacheKey(lookup, key))) {
-            List<JsonNode> cached = resolver.cached(cacheKey(lookup, key));
-            if (cached != null) {
-                answers.put(cacheKey(lookup, key), cached);
-            } else {
-                queries.put(key, query);
-            }
+        String key = source(lookup).cacheKey(lookup.definition(), query);
+        PerLookup per = lookups.get(lookup);
+        if (per == null) {
+            per = new PerLookup(lookup);
+            lookups.put(lookup, per);
+        }
+        if (per.answers.containsKey(key) || per.pending.containsKey(key)) {
+            return;
+        }
+        List<JsonNode> cached = resolver.cached(lookup.name(), key);
+        if (cached != null) {
+            per.answers.put(key, cached);
+        } else {
+            per.pending.put(key, query);
         }
     }
 
@@ -66,35 +80,33 @@ public final class LookupBatch {
             return;
         }
         resolved = true;
-        for (Map.Entry<String, Map<String, LookupQuery>> e : pending.entrySet()) {
-            if (e.getValue().isEmpty()) {
+        for (PerLookup per : lookups.values()) {
+            if (per.pending.isEmpty()) {
                 continue;
             }
-            Lookup lookup = lookups.get(e.getKey());
-            List<String> keys = new ArrayList<>(e.getValue().keySet());
-            List<LookupQuery> queries = new ArrayList<>(e.getValue().values());
+            Lookup lookup = per.lookup;
+            List<String> keys = new ArrayList<>(per.pending.keySet());
+            List<LookupQuery> queries = List.copyOf(per.pending.values());
             List<List<JsonNode>> result;
             try {
-                result = source(lookup).resolve(lookup.definition(), List.copyOf(queries));
+                result = source(lookup).resolve(lookup.definition(), queries);
             } catch (LookupException ex) {
-                failures.put(lookup.name(), ex);
+                per.failure = ex;
                 continue;
             } catch (RuntimeException ex) {
-                failures.put(lookup.name(), new LookupException("lookup_failed",
-                        "lookup source failed: " + ex, "connection", ex));
+                per.failure = new LookupException("lookup_failed", "lookup source failed: " + ex, LookupException.CONNECTION, ex);
                 continue;
             }
             if (result == null || result.size() != keys.size()) {
-                failures.put(lookup.name(), new LookupException("lookup_failed",
-                        "lookup source returned " + (result == null ? "null" : result.size() + " answers")
-                                + " for " + keys.size() + " queries", "connection", null));
+                per.failure = new LookupException("lookup_failed", "lookup source returned "
+                        + (result == null ? "null" : result.size() + " answers") + " for " + keys.size() + " queries",
+                        LookupException.CONNECTION, null);
                 continue;
             }
             for (int i = 0; i < keys.size(); i++) {
                 List<JsonNode> matches = result.get(i) == null ? List.of() : List.copyOf(result.get(i));
-                String k = cacheKey(lookup, keys.get(i));
-                answers.put(k, matches);
-                resolver.remember(k, matches);
+                per.answers.put(keys.get(i), matches);
+                resolver.remember(lookup.name(), keys.get(i), matches);
             }
         }
     }
@@ -106,21 +118,30 @@ public final class LookupBatch {
      * @param value  the lookup input ({@code null} means none)
      * @param record the source record
      * @return the outcome after the rules of {@link Lookup#outcome}
+     * @throws IllegalStateException when the question was not registered
      */
     public LookupOutcome outcome(Lookup lookup, JsonNode value, ObjectNode record) {
         resolve();
-        LookupException failure = failures.get(lookup.name());
-        if (failure != null) {
-            return LookupOutcome.failure(failure.code(), failure.classification(),
-                    "lookup \"" + lookup.name() + "\" failed: " + failure.getMessage());
+        PerLookup per = lookups.get(lookup);
+        if (per == null) {
+            throw new IllegalStateException("lookup \"" + lookup.name() + "\" was not registered in this batch");
+        }
+        if (per.failure != null) {
+            return LookupOutcome.failure(per.failure.code(), per.failure.classification(),
+                    "lookup \"" + lookup.name() + "\" failed: " + per.failure.getMessage());
         }
         JsonNode input = value == null ? NullNode.getInstance() : value;
         String key = source(lookup).cacheKey(lookup.definition(), new LookupQuery(input, record));
-        List<JsonNode> matches = answers.get(cacheKey(lookup, key));
-        if (matches == null) {
-            throw new IllegalStateException("lookup \"" + lookup.name() + "\" was not registered for key " + key);
+        LookupOutcome outcome = per.outcomes.get(key);
+        if (outcome == null) {
+            List<JsonNode> matches = per.answers.get(key);
+            if (matches == null) {
+                throw new IllegalStateException("lookup \"" + lookup.name() + "\" was not registered for key " + key);
+            }
+            outcome = lookup.outcome(input, matches);
+            per.outcomes.put(key, outcome);
         }
-        return lookup.outcome(input, matches);
+        return outcome;
     }
 
     private LookupSource source(Lookup lookup) {
@@ -130,9 +151,5 @@ public final class LookupBatch {
                     + "\" is dynamic but the resolver has no LookupSource");
         }
         return source;
-    }
-
-    private static String cacheKey(Lookup lookup, String key) {
-        return lookup.name() + '\u0000' + key;
     }
 }

@@ -24,7 +24,10 @@ public final class LookupResolver {
 
     private final LookupSource source;
     private final int cacheSize;
-    private final Map<String, List<JsonNode>> cache;
+    private final Map<CacheKey, List<JsonNode>> cache;
+
+    private record CacheKey(String lookup, String key) {
+    }
 
     /**
      * Creates a resolver with the {@link #DEFAULT_CACHE_SIZE default cache size}.
@@ -50,7 +53,7 @@ public final class LookupResolver {
         this.cacheSize = cacheSize;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CacheKey, List<JsonNode>> eldest) {
                 return size() > LookupResolver.this.cacheSize;
             }
         };
@@ -78,21 +81,23 @@ public final class LookupResolver {
         }
     }
 
-    List<JsonNode> cached(String key) {
+    List<JsonNode> cached(String lookup, String key) {
         if (cacheSize == 0) {
             return null;
         }
+        CacheKey k = new CacheKey(lookup, key);
         synchronized (cache) {
-            return cache.get(key);
+            return cache.get(k);
         }
     }
 
-    void remember(String key, List<JsonNode> matches) {
+    void remember(String lookup, String key, List<JsonNode> matches) {
         if (cacheSize == 0) {
             return;
         }
+        CacheKey k = new CacheKey(lookup, key);
         synchronized (cache) {
-            cache.put(key, matches);
+            cache.put(k, matches);
         }
     }
 }

@@ -66,19 +66,9 @@ final class FieldPlan {
         }
         JsonNode value = raw;
         if (lookup != null) {
-            LookupOutcome outcome;
-            if (lookup.isDynamic()) {
-                if (ctx.batch == null) {
-                    throw new IllegalStateException("mapping uses dynamic lookup \"" + lookup.name()
-                            + "\": use Mapping.applyPage with a LookupResolver");
-                }
-                outcome = ctx.batch.outcome(lookup, raw, ctx.record);
-            } else {
-                outcome = lookup.translate(raw);
-            }
-            if (!outcome.ok()) {
-                ctx.error(new MappingError(outcome.code(), describe(generate(listName, line)) + ": " + outcome.reason(), "lookup",
-                        extractText, generate(listName, line), raw, null, outcome.classification()));
+            LookupOutcome outcome = lookup.isDynamic() ? dynamic(raw, ctx) : lookup.translate(raw);
+            if (outcome.value() == null) {
+                lookupFailed(outcome, raw, ctx, listName, line);
                 return;
             }
             value = outcome.value();
@@ -90,8 +80,7 @@ final class FieldPlan {
             try {
                 value = converter.convert(value);
             } catch (Converter.ConversionException e) {
-                ctx.error(new MappingError("invalid_value", describe(generate(listName, line)) + ": " + e.getMessage(), "mapping",
-                        extractText, generate(listName, line), raw, value, "value"));
+                conversionFailed(e, raw, value, ctx, listName, line);
                 return;
             }
         }
@@ -99,6 +88,27 @@ final class FieldPlan {
             return;
         }
         target.write(out, value.isContainerNode() ? value.deepCopy() : value);
+    }
+
+    private LookupOutcome dynamic(JsonNode raw, RecordContext ctx) {
+        if (ctx.batch == null) {
+            throw new IllegalStateException("mapping uses dynamic lookup \"" + lookup.name()
+                    + "\": use Mapping.applyPage with a LookupResolver");
+        }
+        return ctx.batch.outcome(lookup, raw, ctx.record);
+    }
+
+    private void lookupFailed(LookupOutcome outcome, JsonNode raw, RecordContext ctx, String listName, int line) {
+        String generate = generate(listName, line);
+        ctx.error(new MappingError(outcome.code(), describe(generate) + ": " + outcome.reason(), "lookup",
+                extractText, generate, raw, null, outcome.classification()));
+    }
+
+    private void conversionFailed(Converter.ConversionException e, JsonNode raw, JsonNode value, RecordContext ctx,
+            String listName, int line) {
+        String generate = generate(listName, line);
+        ctx.error(new MappingError("invalid_value", describe(generate) + ": " + e.getMessage(), "mapping",
+                extractText, generate, raw, value, "value"));
     }
 
     private String generate(String listName, int line) {

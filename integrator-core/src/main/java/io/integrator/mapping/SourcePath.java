@@ -149,7 +149,8 @@ final class SourcePath {
 
     private static void add(List<Byte> kinds, List<String> names, List<Integer> indexes, byte kind, String name, int index) {
         kinds.add(kind);
-        names.add(name);
+        // interned like Jackson's parser interns field names, so map look-ups mostly hit by identity
+        names.add(name == null ? null : name.intern());
         indexes.add(index);
     }
 
@@ -196,11 +197,12 @@ final class SourcePath {
     }
 
     private JsonNode step(JsonNode node, int i) {
-        if (kinds[i] == INDEX) {
-            // a numeric segment indexes an array; on an object it names the field with those digits
-            return node.isArray() ? node.get(indexes[i]) : node.isObject() ? node.get(names[i]) : null;
+        if (kinds[i] == INDEX && node.isArray()) {
+            return node.get(indexes[i]);
         }
-        return node.isObject() ? node.get(names[i]) : null;
+        // a name (or a numeric segment on an object, naming the field with those digits);
+        // JsonNode.get(String) is null on anything but an object
+        return node.get(names[i]);
     }
 
     /**

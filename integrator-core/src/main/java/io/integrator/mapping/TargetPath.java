@@ -50,8 +50,12 @@ final class TargetPath {
 
     /** Writes {@code value} at this path, creating intermediate objects. */
     void write(ObjectNode root, JsonNode value) {
-        ObjectNode parent = root;
         int last = segments.length - 1;
+        if (last == 0) {
+            root.set(segments[0], value);
+            return;
+        }
+        ObjectNode parent = root;
         for (int i = 0; i < last; i++) {
             JsonNode child = parent.get(segments[i]);
             if (child instanceof ObjectNode) {
