@@ -3,6 +3,7 @@ package io.integrator.lookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -167,6 +168,9 @@ public final class Lookup {
     }
 
     private static String keyText(JsonNode v) {
+        if (v instanceof TextNode) {
+            return v.textValue();
+        }
         if (v == null || v.isNull() || v.isMissingNode()) {
             return "";
         }

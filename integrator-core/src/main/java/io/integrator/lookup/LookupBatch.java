@@ -3,12 +3,12 @@ package io.integrator.lookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.integrator.spi.LookupException;
 import io.integrator.spi.LookupQuery;
 import io.integrator.spi.LookupSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,8 @@ public final class LookupBatch {
     }
 
     private final LookupResolver resolver;
-    private final Map<Lookup, PerLookup> lookups = new IdentityHashMap<>();
+    /** Few lookups per import: a linear scan by identity beats hashing. */
+    private PerLookup[] lookups = new PerLookup[0];
     private boolean resolved;
 
     LookupBatch(LookupResolver resolver) {
@@ -56,12 +57,13 @@ public final class LookupBatch {
         if (resolved) {
             throw new IllegalStateException("batch already resolved");
         }
-        LookupQuery query = new LookupQuery(value == null ? NullNode.getInstance() : value, record);
-        String key = source(lookup).cacheKey(lookup.definition(), query);
-        PerLookup per = lookups.get(lookup);
+        JsonNode input = value == null ? NullNode.getInstance() : value;
+        String key = key(lookup, input, record);
+        PerLookup per = find(lookup);
         if (per == null) {
             per = new PerLookup(lookup);
-            lookups.put(lookup, per);
+            lookups = java.util.Arrays.copyOf(lookups, lookups.length + 1);
+            lookups[lookups.length - 1] = per;
         }
         if (per.answers.containsKey(key) || per.pending.containsKey(key)) {
             return;
@@ -70,7 +72,7 @@ public final class LookupBatch {
         if (cached != null) {
             per.answers.put(key, cached);
         } else {
-            per.pending.put(key, query);
+            per.pending.put(key, new LookupQuery(input, record));
         }
     }
 
@@ -80,7 +82,7 @@ public final class LookupBatch {
             return;
         }
         resolved = true;
-        for (PerLookup per : lookups.values()) {
+        for (PerLookup per : lookups) {
             if (per.pending.isEmpty()) {
                 continue;
             }
@@ -122,7 +124,7 @@ public final class LookupBatch {
      */
     public LookupOutcome outcome(Lookup lookup, JsonNode value, ObjectNode record) {
         resolve();
-        PerLookup per = lookups.get(lookup);
+        PerLookup per = find(lookup);
         if (per == null) {
             throw new IllegalStateException("lookup \"" + lookup.name() + "\" was not registered in this batch");
         }
@@ -131,7 +133,7 @@ public final class LookupBatch {
                     "lookup \"" + lookup.name() + "\" failed: " + per.failure.getMessage());
         }
         JsonNode input = value == null ? NullNode.getInstance() : value;
-        String key = source(lookup).cacheKey(lookup.definition(), new LookupQuery(input, record));
+        String key = key(lookup, input, record);
         LookupOutcome outcome = per.outcomes.get(key);
         if (outcome == null) {
             List<JsonNode> matches = per.answers.get(key);
@@ -142,6 +144,22 @@ public final class LookupBatch {
             per.outcomes.put(key, outcome);
         }
         return outcome;
+    }
+
+    private PerLookup find(Lookup lookup) {
+        for (PerLookup per : lookups) {
+            if (per.lookup == lookup) {
+                return per;
+            }
+        }
+        return null;
+    }
+
+    private String key(Lookup lookup, JsonNode input, ObjectNode record) {
+        if (input instanceof TextNode && resolver.defaultCacheKey()) {
+            return input.textValue(); // what LookupSource's default cacheKey returns, without the query object
+        }
+        return source(lookup).cacheKey(lookup.definition(), new LookupQuery(input, record));
     }
 
     private LookupSource source(Lookup lookup) {

@@ -1,6 +1,8 @@
 package io.integrator.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.spi.LookupQuery;
 import io.integrator.spi.LookupSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ public final class LookupResolver {
 
     private final LookupSource source;
     private final int cacheSize;
+    private final boolean defaultCacheKey;
     private final Map<CacheKey, List<JsonNode>> cache;
 
     private record CacheKey(String lookup, String key) {
@@ -51,12 +54,27 @@ public final class LookupResolver {
         }
         this.source = source;
         this.cacheSize = cacheSize;
+        this.defaultCacheKey = source != null && usesDefaultCacheKey(source);
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<CacheKey, List<JsonNode>> eldest) {
                 return size() > LookupResolver.this.cacheSize;
             }
         };
+    }
+
+    private static boolean usesDefaultCacheKey(LookupSource source) {
+        try {
+            return source.getClass().getMethod("cacheKey", ObjectNode.class, LookupQuery.class).getDeclaringClass()
+                    == LookupSource.class;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** @return true when the source keeps {@link LookupSource#cacheKey}'s default (enables a faster key path) */
+    boolean defaultCacheKey() {
+        return defaultCacheKey;
     }
 
     /** @return a resolver for mappings that use static lookups only; asking it a dynamic lookup fails */

@@ -3,6 +3,7 @@ package io.integrator.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,6 +135,10 @@ final class BraceTemplate implements Extractor {
     }
 
     static void appendText(StringBuilder sb, JsonNode v) {
+        if (v instanceof TextNode) {
+            sb.append(v.textValue());
+            return;
+        }
         if (v == null || v.isNull() || v.isMissingNode()) {
             return;
         }

@@ -18,41 +18,59 @@ interface Extractor {
 
     /** Extract through a {@link SourcePath}. */
     static Extractor path(SourcePath path) {
-        return new Extractor() {
-            @Override
-            public JsonNode extract(ObjectNode record) {
-                return path.get(record);
-            }
-
-            @Override
-            public boolean isSequence() {
-                return path.hasWildcard();
-            }
-
-            @Override
-            public void sequence(ObjectNode record, List<JsonNode> out) {
-                path.flatten(record, out);
-            }
-        };
+        return new PathExtractor(path);
     }
 
     /** A hard-coded value (never missing). */
     static Extractor constant(JsonNode value) {
-        return new Extractor() {
-            @Override
-            public JsonNode extract(ObjectNode record) {
-                return value;
-            }
+        return new Constant(value);
+    }
 
-            @Override
-            public boolean isSequence() {
-                return false;
-            }
+    /** A plain path. */
+    final class PathExtractor implements Extractor {
+        final SourcePath path;
 
-            @Override
-            public void sequence(ObjectNode record, List<JsonNode> out) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        PathExtractor(SourcePath path) {
+            this.path = path;
+        }
+
+        @Override
+        public JsonNode extract(ObjectNode record) {
+            return path.get(record);
+        }
+
+        @Override
+        public boolean isSequence() {
+            return path.hasWildcard();
+        }
+
+        @Override
+        public void sequence(ObjectNode record, List<JsonNode> out) {
+            path.flatten(record, out);
+        }
+    }
+
+    /** A hard-coded value. */
+    final class Constant implements Extractor {
+        final JsonNode value;
+
+        Constant(JsonNode value) {
+            this.value = value;
+        }
+
+        @Override
+        public JsonNode extract(ObjectNode record) {
+            return value;
+        }
+
+        @Override
+        public boolean isSequence() {
+            return false;
+        }
+
+        @Override
+        public void sequence(ObjectNode record, List<JsonNode> out) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

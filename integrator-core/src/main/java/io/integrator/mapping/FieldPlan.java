@@ -1,6 +1,7 @@
 package io.integrator.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.lookup.Lookup;
 import io.integrator.lookup.LookupBatch;
@@ -19,6 +20,10 @@ final class FieldPlan {
     final boolean discardIfEmpty;
     final boolean immutable;
     final TargetPath target;
+    /** Fast paths that avoid the megamorphic Extractor call: a plain path, or a constant. */
+    private final SourcePath path;
+    private final JsonNode constant;
+    private final boolean sequence;
 
     FieldPlan(String extractText, Extractor extractor, Lookup lookup, Converter converter, boolean discardIfEmpty,
             boolean immutable, TargetPath target) {
@@ -29,10 +34,13 @@ final class FieldPlan {
         this.discardIfEmpty = discardIfEmpty;
         this.immutable = immutable;
         this.target = target;
+        this.sequence = extractor != null && extractor.isSequence();
+        this.path = extractor instanceof Extractor.PathExtractor && !sequence ? ((Extractor.PathExtractor) extractor).path : null;
+        this.constant = extractor instanceof Extractor.Constant ? ((Extractor.Constant) extractor).value : null;
     }
 
     boolean isSequence() {
-        return extractor != null && extractor.isSequence();
+        return sequence;
     }
 
     boolean hasDynamicLookup() {
@@ -41,6 +49,12 @@ final class FieldPlan {
 
     /** The raw value of a non-sequence field; {@code null} means missing (field left out). */
     JsonNode raw(ObjectNode record) {
+        if (path != null) {
+            return path.get(record);
+        }
+        if (constant != null) {
+            return constant;
+        }
         return extractor == null ? null : extractor.extract(record);
     }
 
@@ -87,7 +101,7 @@ final class FieldPlan {
         if (discardIfEmpty && isEmpty(value)) {
             return;
         }
-        target.write(out, value.isContainerNode() ? value.deepCopy() : value);
+        target.write(out, value instanceof ContainerNode ? value.deepCopy() : value);
     }
 
     private LookupOutcome dynamic(JsonNode raw, RecordContext ctx) {

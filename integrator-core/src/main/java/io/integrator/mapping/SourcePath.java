@@ -1,6 +1,10 @@
 package io.integrator.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -197,12 +201,15 @@ final class SourcePath {
     }
 
     private JsonNode step(JsonNode node, int i) {
-        if (kinds[i] == INDEX && node.isArray()) {
-            return node.get(indexes[i]);
+        // type checks instead of JsonNode's virtual is*() calls: they are megamorphic on the hot path
+        if (node instanceof ObjectNode) {
+            // a name, or a numeric segment on an object naming the field with those digits
+            return ((ObjectNode) node).get(names[i]);
         }
-        // a name (or a numeric segment on an object, naming the field with those digits);
-        // JsonNode.get(String) is null on anything but an object
-        return node.get(names[i]);
+        if (kinds[i] == INDEX && node instanceof ArrayNode) {
+            return ((ArrayNode) node).get(indexes[i]);
+        }
+        return null;
     }
 
     /**
@@ -228,14 +235,12 @@ final class SourcePath {
             return;
         }
         // kinds[i] is a wildcard; node is the array (or missing)
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return;
-        }
-        if (node.isArray()) {
-            for (int e = 0, size = node.size(); e < size; e++) {
-                flatten(node.get(e), i + 1, out);
+        if (node instanceof ArrayNode) {
+            ArrayNode array = (ArrayNode) node;
+            for (int e = 0, size = array.size(); e < size; e++) {
+                flatten(array.get(e), i + 1, out);
             }
-        } else {
+        } else if (node != null && !(node instanceof NullNode) && !(node instanceof MissingNode)) {
             flatten(node, i + 1, out);
         }
     }

@@ -66,9 +66,12 @@ public interface LookupSource {
      */
     default String cacheKey(ObjectNode lookupDefinition, LookupQuery query) {
         JsonNode value = query.value();
+        if (value.isTextual()) {
+            return value.textValue();
+        }
         if (value.isNull() || value.isMissingNode()) {
             return "record:" + query.record();
         }
-        return value.isTextual() ? value.textValue() : value.toString();
+        return value.toString();
     }
 }
