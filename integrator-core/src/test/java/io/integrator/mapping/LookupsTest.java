@@ -242,4 +242,26 @@ class LookupsTest {
                 .isEqualTo(Json.parse("{}"));
         assertThat(source.calls).isEmpty();
     }
+
+    @Test
+    void sourceWithTheDefaultCacheKeyGetsDistinctValuesOfAnyType() {
+        List<List<String>> asked = new ArrayList<>();
+        io.integrator.spi.LookupSource byText = (definition, queries) -> {
+            List<String> keys = new ArrayList<>();
+            List<List<JsonNode>> out = new ArrayList<>();
+            for (io.integrator.spi.LookupQuery q : queries) {
+                keys.add(q.value().toString());
+                out.add(List.of(Json.MAPPER.getNodeFactory().textNode("id-" + q.value().asText())));
+            }
+            asked.add(keys);
+            return out;
+        };
+        Mapping m = Mapping.compile(Json.parse("{fields: [{extract: 'k', generate: 'id', lookupName: 'l'}]}"),
+                Json.parse("[{name: 'l', relativeURI: '/items/{k}', extract: 'id'}]"));
+        List<RecordResult> results = m.applyPage(List.of(Json.obj("{k: 'a'}"), Json.obj("{k: 7}"), Json.obj("{k: 'a'}"),
+                Json.obj("{k: 7}"), Json.obj("{k: true}")), new LookupResolver(byText), Operation.CREATE);
+        assertThat(results).extracting(r -> r.record().get("id").textValue())
+                .containsExactly("id-a", "id-7", "id-a", "id-7", "id-true");
+        assertThat(asked).containsExactly(List.of("\"a\"", "7", "true"));
+    }
 }
