@@ -64,8 +64,7 @@ public final class Lookup {
                 throw new IllegalArgumentException("map: must be an object of key to value");
             }
             map = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = mapNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : mapNode.properties()) {
                 map.put(e.getKey(), LookupOutcome.of(e.getValue().deepCopy()));
             }
         }

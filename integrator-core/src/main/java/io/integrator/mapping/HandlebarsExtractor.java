@@ -14,7 +14,6 @@ import com.github.jknack.handlebars.helper.StringHelpers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +111,7 @@ final class HandlebarsExtractor implements Extractor {
         public Set<Map.Entry<String, Object>> propertySet(Object context) {
             Set<Map.Entry<String, Object>> out = new LinkedHashSet<>();
             if (context instanceof ObjectNode) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = ((ObjectNode) context).fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : ((ObjectNode) context).properties()) {
                     out.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), unwrap(e.getValue())));
                 }
             }

@@ -57,7 +57,7 @@ final class ListPlan {
     /** Builds the lines and writes the array; writes nothing when there are zero lines. */
     void produce(RecordContext ctx, ObjectNode out) {
         int n = fields.length;
-        List<JsonNode>[] columns = null;
+        Object[] columns = null; // List<JsonNode> per [*] column
         JsonNode[] scalars = new JsonNode[n];
         int lines = hasSequence ? 0 : 1;
         for (int i = 0; i < n; i++) {
@@ -67,11 +67,9 @@ final class ListPlan {
             }
             if (f.isSequence()) {
                 if (columns == null) {
-                    @SuppressWarnings("unchecked")
-                    List<JsonNode>[] c = new List[n];
-                    columns = c;
+                    columns = new Object[n];
                 }
-                List<JsonNode> col = new ArrayList<>();
+                List<JsonNode> col = new ArrayList<>(16);
                 f.extractor.sequence(ctx.record, col);
                 columns[i] = col;
                 lines = Math.max(lines, col.size());
@@ -93,7 +91,8 @@ final class ListPlan {
                 }
                 JsonNode raw;
                 if (columns != null && columns[i] != null) {
-                    List<JsonNode> col = columns[i];
+                    @SuppressWarnings("unchecked")
+                    List<JsonNode> col = (List<JsonNode>) columns[i];
                     if (line >= col.size()) {
                         continue;
                     }
