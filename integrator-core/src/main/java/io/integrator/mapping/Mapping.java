@@ -134,6 +134,7 @@ public final class Mapping {
      * @param resolver  the job's lookup resolver ({@link LookupResolver#none()} when there are no dynamic lookups)
      * @param operation {@link Operation#CREATE} or {@link Operation#UPDATE} (drops {@code immutable} fields)
      * @return one result per record, aligned with {@code records}
+     * @throws IllegalStateException when the mapping uses dynamic lookups and the resolver has no source
      */
     public List<RecordResult> applyPage(List<ObjectNode> records, LookupResolver resolver, Operation operation) {
         Objects.requireNonNull(resolver, "resolver");
