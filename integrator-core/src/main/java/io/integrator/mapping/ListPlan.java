@@ -34,16 +34,24 @@ final class ListPlan {
         this.hasDynamicLookup = dyn;
     }
 
-    /** Phase 1: registers the dynamic lookup questions of every line. */
-    void collect(ObjectNode record, Operation op, LookupBatch batch) {
-        for (FieldPlan f : fields) {
+    /**
+     * Phase 1: registers the dynamic lookup questions of every line.
+     *
+     * @return the flattened {@code [*]} columns (one {@code List<JsonNode>} per sequence field, else null),
+     *         for {@link #produce} to reuse instead of flattening again
+     */
+    Object[] collect(ObjectNode record, Operation op, LookupBatch batch) {
+        Object[] columns = hasSequence ? flattenColumns(record, op) : null;
+        for (int i = 0; i < fields.length; i++) {
+            FieldPlan f = fields[i];
             if (!f.hasDynamicLookup() || (f.immutable && op == Operation.UPDATE)) {
                 continue;
             }
             if (f.isSequence()) {
-                List<JsonNode> slots = new ArrayList<>();
-                f.extractor.sequence(record, slots);
-                for (JsonNode slot : slots) {
+                @SuppressWarnings("unchecked")
+                List<JsonNode> slots = (List<JsonNode>) columns[i];
+                for (int s = 0, size = slots.size(); s < size; s++) {
+                    JsonNode slot = slots.get(s);
                     if (slot != null) {
                         f.collect(slot, record, batch);
                     }
@@ -52,12 +60,31 @@ final class ListPlan {
                 f.collect(f.raw(record), record, batch);
             }
         }
+        return columns;
     }
 
-    /** Builds the lines and writes the array; writes nothing when there are zero lines. */
-    void produce(RecordContext ctx, ObjectNode out) {
+    private Object[] flattenColumns(ObjectNode record, Operation op) {
+        Object[] columns = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            FieldPlan f = fields[i];
+            if (f.isSequence() && !(f.immutable && op == Operation.UPDATE)) {
+                List<JsonNode> col = new ArrayList<>(16);
+                f.extractor.sequence(record, col);
+                columns[i] = col;
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Builds the lines and writes the array; writes nothing when there are zero lines.
+     *
+     * @param flattened the columns {@link #collect} returned for this record, or {@code null}
+     */
+    void produce(RecordContext ctx, ObjectNode out, Object[] flattened) {
         int n = fields.length;
-        Object[] columns = null; // List<JsonNode> per [*] column
+        Object[] columns = flattened != null ? flattened
+                : hasSequence ? flattenColumns(ctx.record, ctx.operation) : null; // List<JsonNode> per [*] column
         JsonNode[] scalars = new JsonNode[n];
         int lines = hasSequence ? 0 : 1;
         for (int i = 0; i < n; i++) {
@@ -66,13 +93,7 @@ final class ListPlan {
                 continue;
             }
             if (f.isSequence()) {
-                if (columns == null) {
-                    columns = new Object[n];
-                }
-                List<JsonNode> col = new ArrayList<>(16);
-                f.extractor.sequence(ctx.record, col);
-                columns[i] = col;
-                lines = Math.max(lines, col.size());
+                lines = Math.max(lines, ((List<?>) columns[i]).size());
             } else {
                 scalars[i] = f.raw(ctx.record);
             }

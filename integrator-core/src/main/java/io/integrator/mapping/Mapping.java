@@ -140,16 +140,18 @@ public final class Mapping {
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(operation, "operation");
         LookupBatch batch = null;
+        Object[][] flattened = null; // per record, per list: the [*] columns flattened while collecting
         if (dynamic && !records.isEmpty()) {
             batch = resolver.newBatch();
-            for (ObjectNode record : records) {
-                collect(record, operation, batch);
+            flattened = new Object[records.size()][];
+            for (int r = 0; r < records.size(); r++) {
+                flattened[r] = collect(records.get(r), operation, batch);
             }
             batch.resolve();
         }
         List<RecordResult> out = new ArrayList<>(records.size());
-        for (ObjectNode record : records) {
-            out.add(map(record, operation, batch));
+        for (int r = 0; r < records.size(); r++) {
+            out.add(map(records.get(r), operation, batch, flattened == null ? null : flattened[r]));
         }
         return out;
     }
@@ -177,23 +179,29 @@ public final class Mapping {
         if (dynamic) {
             throw new IllegalStateException("this mapping uses dynamic lookups: use applyPage with a LookupResolver");
         }
-        return map(record, Objects.requireNonNull(operation, "operation"), null);
+        return map(record, Objects.requireNonNull(operation, "operation"), null, null);
     }
 
-    private void collect(ObjectNode record, Operation op, LookupBatch batch) {
+    /** @return per list, the columns flattened while collecting (null entries for lists without dynamic lookups) */
+    private Object[] collect(ObjectNode record, Operation op, LookupBatch batch) {
         for (FieldPlan f : fields) {
             if (f.hasDynamicLookup() && !(f.immutable && op == Operation.UPDATE)) {
                 f.collect(f.raw(record), record, batch);
             }
         }
-        for (ListPlan l : lists) {
-            if (l.hasDynamicLookup) {
-                l.collect(record, op, batch);
+        Object[] flattened = null;
+        for (int i = 0; i < lists.length; i++) {
+            if (lists[i].hasDynamicLookup) {
+                if (flattened == null) {
+                    flattened = new Object[lists.length];
+                }
+                flattened[i] = lists[i].collect(record, op, batch);
             }
         }
+        return flattened;
     }
 
-    private RecordResult map(ObjectNode record, Operation op, LookupBatch batch) {
+    private RecordResult map(ObjectNode record, Operation op, LookupBatch batch, Object[] flattened) {
         if (passThrough) {
             return new RecordResult(record.deepCopy(), List.of());
         }
@@ -206,8 +214,8 @@ public final class Mapping {
                 }
                 f.produce(f.raw(record), ctx, out, null, 0);
             }
-            for (ListPlan l : lists) {
-                l.produce(ctx, out);
+            for (int i = 0; i < lists.length; i++) {
+                lists[i].produce(ctx, out, flattened == null ? null : (Object[]) flattened[i]);
             }
         } catch (RuntimeException e) {
             ctx.error(new MappingError("internal_error", "mapping failed: " + e, "mapping", "", "", null, null, "value"));
