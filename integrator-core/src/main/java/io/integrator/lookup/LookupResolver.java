@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.LookupQuery;
 import io.integrator.spi.LookupSource;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves dynamic lookups for one job: it owns the import's {@link LookupSource} and a bounded LRU cache
- * of answers keyed by (lookup name, {@link LookupSource#cacheKey source key}), so identical questions are
+ * (least recently used answers are evicted first) of answers keyed by (lookup name, {@link LookupSource#cacheKey source key}), so identical questions are
  * asked once per job. Thread-safe: pages of one job may be mapped concurrently.
  *
  * <p>Create one resolver per job (and import); use {@link #newBatch()} once per page. Answers are not
@@ -27,9 +29,22 @@ public final class LookupResolver {
     private final LookupSource source;
     private final int cacheSize;
     private final boolean defaultCacheKey;
-    private final Map<CacheKey, List<JsonNode>> cache;
+    private final ConcurrentHashMap<CacheKey, Entry> cache = new ConcurrentHashMap<>();
+    private final Object evictionLock = new Object();
+    /** Use clock for least-recently-used eviction; racy increments are fine (recency is approximate). */
+    private long clock;
 
     private record CacheKey(String lookup, String key) {
+    }
+
+    private static final class Entry {
+        final List<JsonNode> matches;
+        volatile long used;
+
+        Entry(List<JsonNode> matches, long used) {
+            this.matches = matches;
+            this.used = used;
+        }
     }
 
     /**
@@ -45,8 +60,9 @@ public final class LookupResolver {
      * Creates a resolver.
      *
      * @param source    the import's lookup source; {@code null} only for mappings without dynamic lookups
-     * @param cacheSize maximum number of cached answers (least recently used are evicted); 0 disables
-     *                  caching across pages (each page still asks each distinct question once)
+     * @param cacheSize maximum number of cached answers; when it is exceeded the least recently used answers
+     *                  are evicted (down to 90% of the size for large caches); 0 disables caching across
+     *                  pages (each page still asks each distinct question once)
      */
     public LookupResolver(LookupSource source, int cacheSize) {
         if (cacheSize < 0) {
@@ -55,12 +71,6 @@ public final class LookupResolver {
         this.source = source;
         this.cacheSize = cacheSize;
         this.defaultCacheKey = source != null && usesDefaultCacheKey(source);
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CacheKey, List<JsonNode>> eldest) {
-                return size() > LookupResolver.this.cacheSize;
-            }
-        };
     }
 
     private static boolean usesDefaultCacheKey(LookupSource source) {
@@ -94,28 +104,42 @@ public final class LookupResolver {
 
     /** @return the number of answers currently cached */
     public int cachedAnswers() {
-        synchronized (cache) {
-            return cache.size();
-        }
+        return cache.size();
     }
 
     List<JsonNode> cached(String lookup, String key) {
         if (cacheSize == 0) {
             return null;
         }
-        CacheKey k = new CacheKey(lookup, key);
-        synchronized (cache) {
-            return cache.get(k);
+        Entry e = cache.get(new CacheKey(lookup, key));
+        if (e == null) {
+            return null;
         }
+        e.used = ++clock;
+        return e.matches;
     }
 
     void remember(String lookup, String key, List<JsonNode> matches) {
         if (cacheSize == 0) {
             return;
         }
-        CacheKey k = new CacheKey(lookup, key);
-        synchronized (cache) {
-            cache.put(k, matches);
+        cache.put(new CacheKey(lookup, key), new Entry(matches, ++clock));
+        if (cache.size() > cacheSize) {
+            evict();
+        }
+    }
+
+    private void evict() {
+        synchronized (evictionLock) {
+            int excess = cache.size() - (cacheSize - cacheSize / 10);
+            if (cache.size() <= cacheSize || excess <= 0) {
+                return;
+            }
+            List<Map.Entry<CacheKey, Entry>> entries = new ArrayList<>(cache.entrySet());
+            entries.sort(Comparator.comparingLong(en -> en.getValue().used));
+            for (int i = 0; i < excess && i < entries.size(); i++) {
+                cache.remove(entries.get(i).getKey(), entries.get(i).getValue());
+            }
         }
     }
 }
