@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record RecordResult(ObjectNode record, List<MappingError> errors) {
 
-    /** Normalizes {@code errors} to an unmodifiable list. */
+    /**
+     * Normalizes {@code errors} to an unmodifiable list.
+     *
+     * @param record the mapped record, or {@code null} on failure
+     * @param errors the errors ({@code null} means none)
+     */
     public RecordResult {
         errors = errors == null ? List.of() : List.copyOf(errors);
     }

@@ -22,6 +22,8 @@ public record LookupQuery(JsonNode value, ObjectNode record) {
     /**
      * Creates a query.
      *
+     * @param value  the lookup input ({@code NullNode} when none)
+     * @param record the source record
      * @throws NullPointerException if an argument is {@code null}
      */
     public LookupQuery {
