@@ -107,6 +107,48 @@ public final class Mapping {
         return List.copyOf(run(mapping, lookups, lookupsPath).problems);
     }
 
+    /**
+     * Compiles the mapping of a whole import document: {@code mapping} with the lookups found at
+     * {@code rest.lookups}, {@code netsuite.lookups} or (distributed config) {@code lookups}, the first present.
+     *
+     * @param importDocument an import resource or a distributed import config
+     * @return the compiled plan
+     * @throws MappingDefinitionException carrying every problem found
+     */
+    public static Mapping compileImport(JsonNode importDocument) {
+        String lookupsPath = lookupsPath(importDocument);
+        return compile(importDocument.get("mapping"), at(importDocument, lookupsPath), lookupsPath);
+    }
+
+    /**
+     * Checks the mapping of a whole import document, like {@link #compileImport}, without building a plan.
+     *
+     * @param importDocument an import resource or a distributed import config
+     * @return every problem (empty when valid)
+     */
+    public static List<MappingProblem> checkImport(JsonNode importDocument) {
+        String lookupsPath = lookupsPath(importDocument);
+        return check(importDocument.get("mapping"), at(importDocument, lookupsPath), lookupsPath);
+    }
+
+    private static String lookupsPath(JsonNode doc) {
+        for (String path : new String[] {"rest.lookups", "netsuite.lookups", "lookups"}) {
+            JsonNode n = at(doc, path);
+            if (n != null && !n.isNull()) {
+                return path;
+            }
+        }
+        return "lookups";
+    }
+
+    private static JsonNode at(JsonNode doc, String dotted) {
+        JsonNode n = doc;
+        for (String seg : dotted.split("\\.")) {
+            n = n == null ? null : n.get(seg);
+        }
+        return n;
+    }
+
     private static MappingCompiler run(JsonNode mapping, JsonNode lookups, String lookupsPath) {
         MappingCompiler c = new MappingCompiler();
         c.compileLookups(lookups, Objects.requireNonNull(lookupsPath, "lookupsPath"));

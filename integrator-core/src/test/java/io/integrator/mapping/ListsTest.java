@@ -105,4 +105,27 @@ class ListsTest {
                 "{a: ['x', '', null, 'y']}");
         assertThat(out.get("l")).isEqualTo(Json.parse("[{v: 'x'}, {}, {}, {v: 'y'}]"));
     }
+
+    @Test
+    void handlebarsHardCodedAndLookupOnlyFieldsRepeatOnEveryLine() {
+        ObjectNode record = Json.obj("{first: 'Ada', a: [{x: 1}, {x: 2}]}");
+        RecordResult r = Mapping.compile(Json.parse("""
+                {lists: [{generate: 'l', fields: [{extract: 'a[*].x', generate: 'x', dataType: 'string'},
+                  {extract: '{{upper first}}', generate: 'who'}, {hardCodedValue: '7', generate: 'n', dataType: 'number'},
+                  {generate: 'none', lookupName: 'fallback'}]}]}
+                """), Json.parse("[{name: 'fallback', map: {k: 'v'}, allowFailures: true, default: 'dflt'}]")).apply(record);
+        assertThat(r.record().get("l")).isEqualTo(Json.parse(
+                "[{x: '1', who: 'ADA', n: 7, none: 'dflt'}, {x: '2', who: 'ADA', n: 7, none: 'dflt'}]"));
+    }
+
+    @Test
+    void immutableWildcardFieldsDoNotCountTowardsLinesOnUpdate() {
+        Mapping m = Mapping.compile(Json.parse("""
+                {lists: [{generate: 'l', fields: [{extract: 'a[*]', generate: 'a'},
+                  {extract: 'b[*]', generate: 'b', immutable: true}]}]}
+                """), null);
+        ObjectNode record = Json.obj("{a: [1], b: [1, 2, 3]}");
+        assertThat(m.apply(record, Operation.CREATE).record().get("l")).hasSize(3);
+        assertThat(m.apply(record, Operation.UPDATE).record().get("l")).isEqualTo(Json.parse("[{a: 1}]"));
+    }
 }

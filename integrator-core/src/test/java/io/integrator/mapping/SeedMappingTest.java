@@ -77,4 +77,18 @@ class SeedMappingTest {
         ObjectNode ws = Json.resource("/mapping/seed-netsuite-import.json");
         assertThat(Mapping.check(ws.get("mapping"), ws.path("netsuite").get("lookups"), "netsuite.lookups")).isEmpty();
     }
+
+    @Test
+    void compileImportFindsTheLookupsOfEachImportKind() {
+        ObjectNode ws = Json.resource("/mapping/seed-netsuite-import.json");
+        assertThat(Mapping.compileImport(ws).usesDynamicLookups()).isTrue();
+        ObjectNode distributed = Json.resource("/mapping/seed-distributed-import.json");
+        assertThat(Mapping.checkImport(distributed)).isEmpty();
+        ObjectNode rest = Json.obj("{rest: {lookups: [{name: 'a', map: {}}, {name: 'a', map: {}}]},"
+                + " mapping: {fields: [{extract: 'x', generate: 'y', lookupName: 'b'}]}}");
+        assertThat(Mapping.checkImport(rest)).extracting(MappingProblem::path)
+                .containsExactly("rest.lookups[1].name", "mapping.fields[0].lookupName");
+        ObjectNode none = Json.obj("{name: 'no mapping'}");
+        assertThat(Mapping.compileImport(none).apply(Json.obj("{a: 1}")).record()).isEqualTo(Json.parse("{a: 1}"));
+    }
 }
