@@ -1,6 +1,7 @@
 package io.integrator.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,4 +33,16 @@ public interface Adaptor {
    * @return the outcome; a failure says what is wrong in words a user can act on
    */
   PingResult ping(ObjectNode connection);
+
+  /**
+   * The source that answers dynamic lookups ({@code rest.lookups}, {@code netsuite.lookups}) of
+   * imports whose connection this adaptor serves. The engine asks it once per page with every
+   * distinct question (see {@link LookupSource}).
+   *
+   * @param connection the import's connection document, secrets in clear text
+   * @return the lookup source, or empty when this adaptor has no dynamic lookups
+   */
+  default Optional<LookupSource> lookupSource(ObjectNode connection) {
+    return Optional.empty();
+  }
 }
