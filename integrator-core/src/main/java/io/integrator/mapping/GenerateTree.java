@@ -34,7 +34,7 @@ final class GenerateTree {
             leaf.leafPath = path;
             leaf.leafIsList = isList;
             if (isList && previousList) {
-                return "two lists with the same generate \"" + String.join(".", segments) + "\" (also " + previous + ")";
+                return "two lists with the same generate \"" + String.join(".", segments) + "\" (also " + previous + "); merge their fields into one list";
             }
             if (isList || previousList) {
                 return "\"" + String.join(".", segments) + "\" is generated both by a field and a list (also " + previous + ")";

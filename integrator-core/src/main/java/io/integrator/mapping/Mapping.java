@@ -108,6 +108,20 @@ public final class Mapping {
     }
 
     /**
+     * Checks a mapping and its lookups without building a plan, returning warnings too (for example
+     * two fields that generate the same path: the last one wins).
+     *
+     * @param mapping     the {@code mapping} node (may be {@code null})
+     * @param lookups     the lookups array (may be {@code null})
+     * @param lookupsPath where the lookups sit in the import, for problem paths
+     * @return the problems and the warnings
+     */
+    public static MappingReview review(JsonNode mapping, JsonNode lookups, String lookupsPath) {
+        MappingCompiler c = run(mapping, lookups, lookupsPath);
+        return new MappingReview(List.copyOf(c.problems), List.copyOf(c.warnings));
+    }
+
+    /**
      * Compiles the mapping of a whole import document: {@code mapping} with the lookups found at
      * {@code rest.lookups}, {@code netsuite.lookups} or (distributed config) {@code lookups}, the first present.
      *

@@ -134,7 +134,7 @@ final class MappingCompiler {
                 extractor = extractor(extractText, path + ".extract", inList);
             }
             if (hardCoded != null) {
-                problems.add(new MappingProblem(path + ".hardCodedValue", "not allowed together with extract"));
+                problems.add(new MappingProblem(path, "hardCodedValue and extract cannot be used together; keep one of them"));
             }
         } else if (hardCoded != null) {
             extractor = Extractor.constant(hardCoded.deepCopy());
@@ -142,7 +142,7 @@ final class MappingCompiler {
         Lookup lookup = lookup(node, path);
         if (extractNode == null && hardCoded == null && lookup == null && node.get("lookupName") == null
                 && node.get("lookup") == null) {
-            problems.add(new MappingProblem(path, "needs extract, hardCodedValue or lookupName"));
+            problems.add(new MappingProblem(path, "needs extract, hardCodedValue or lookupName to give the field a value"));
         }
         Converter converter = converter(node, path);
         boolean discard = bool(node, "discardIfEmpty", path);
@@ -160,7 +160,7 @@ final class MappingCompiler {
             }
             Extractor e = BraceTemplate.isTemplate(text) ? BraceTemplate.parse(text) : Extractor.path(SourcePath.parse(text));
             if (e.isSequence() && !inList) {
-                problems.add(new MappingProblem(path, "[*] is allowed only inside lists"));
+                problems.add(new MappingProblem(path, "[*] is allowed only inside mapping.lists; move this field into a list or pick one element (e.g. lines.0.sku)"));
             }
             return e;
         } catch (IllegalArgumentException e) {

@@ -44,7 +44,7 @@ final class FlowRules {
       if (p.has(other)) {
         ctx.error(base + "." + other, "a processor of type " + type + " uses " + own + " only; remove it");
       }
-      MappingRules.check(p.get("responseMapping"), base + ".responseMapping", null, false, ctx);
+      MappingRules.check(p.get("responseMapping"), base + ".responseMapping", null, null, false, ctx);
     }
     schedule(Json.text(d, "schedule"), "schedule", ctx);
     JsonNode gens = d.path("pageGenerators");

@@ -1,6 +1,7 @@
 package io.integrator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.integrator.model.DistributedImport;
 import io.integrator.model.Import;
 import io.integrator.model.ResourceKind;
@@ -89,15 +90,28 @@ final class ImportRules {
       }
     }
     ignoreRules(imp, d, ctx);
-    MappingRules.check(d.get("mapping"), "mapping", names, lookupsDefined, ctx);
+    MappingRules.check(d.get("mapping"), "mapping", allLookups(d), names, lookupsDefined, ctx);
     placeholders(d, "", ctx);
+  }
+
+  /** The lookups of every section (rest, http, netsuite) in one array, for the mapping check. */
+  private static JsonNode allLookups(JsonNode d) {
+    com.fasterxml.jackson.databind.node.ArrayNode all = JsonNodeFactory.instance.arrayNode();
+    for (String s : List.of("rest", "http", "netsuite")) {
+      JsonNode l = d.path(s).path("lookups");
+      if (l.isArray()) {
+        all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) l);
+      }
+    }
+    return all;
   }
 
   static void checkDistributed(DistributedImport di, ValidationContext ctx) {
     JsonNode d = di.json();
     List<String> names = LookupRules.check(d.get("lookups"), "lookups", true, ctx);
     netsuiteCommon(d, "", Json.isTrue(d, "ignoreExisting"), ctx);
-    MappingRules.check(d.get("mapping"), "mapping", names, d.path("lookups").isArray(), ctx);
+    MappingRules.check(
+        d.get("mapping"), "mapping", d.get("lookups"), names, d.path("lookups").isArray(), ctx);
   }
 
   private static void netsuiteCommon(JsonNode ns, String prefix, boolean ignoreExisting, ValidationContext ctx) {

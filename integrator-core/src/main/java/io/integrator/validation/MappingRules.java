@@ -1,19 +1,34 @@
 package io.integrator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
+import io.integrator.mapping.Mapping;
+import io.integrator.mapping.MappingProblem;
+import io.integrator.mapping.MappingReview;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Mapping rules (REFERENCE §5) shared by imports, distributed imports and flow response mappings.
+ *
+ * <p>The mapping compiler is the one authority on what a mapping means, so these rules ask it
+ * ({@link Mapping#review}) and only translate its findings: paths are re-rooted at the mapping's
+ * place in the document, and a lookup name the document does not define follows the validator's
+ * rule (an error when the document defines lookups or a whole project is checked, else a warning).
+ * Problems of the lookup definitions themselves are {@link LookupRules}' to report.
  */
 final class MappingRules {
+  private static final Pattern UNKNOWN_LOOKUP = Pattern.compile("unknown lookup \"(.*)\"");
+  private static final String ROOT = "mapping";
+
   private MappingRules() {}
 
   /**
    * Checks {@code mapping}.
    *
+   * @param base where the mapping sits in the document, e.g. {@code mapping} or {@code
+   *     pageProcessors[0].responseMapping}
+   * @param lookups the document's lookup definitions (an array), or null when lookups do not apply
    * @param lookupNames the names defined by the document, or null when lookups do not apply
    * @param lookupsDefined true when the document has a lookups array (then unknown names are
    *     errors even for a single document)
@@ -21,98 +36,39 @@ final class MappingRules {
   static void check(
       JsonNode mapping,
       String base,
+      JsonNode lookups,
       List<String> lookupNames,
       boolean lookupsDefined,
       ValidationContext ctx) {
-    if (mapping == null || !mapping.isObject()) {
-      return;
+    if (mapping == null || !mapping.isObject() || badShape(mapping, "fields") || badShape(mapping, "lists")) {
+      return; // the schema check reports a mapping of the wrong shape
     }
-    fields(mapping.get("fields"), base + ".fields", false, lookupNames, lookupsDefined, ctx);
-    JsonNode lists = mapping.get("lists");
-    if (lists != null && lists.isArray()) {
-      Map<String, String> seen = new LinkedHashMap<>();
-      for (int i = 0; i < lists.size(); i++) {
-        JsonNode list = lists.get(i);
-        String p = base + ".lists[" + i + "]";
-        String gen = Json.text(list, "generate");
-        if (gen != null) {
-          String first = seen.putIfAbsent(gen, p);
-          if (first != null) {
-            ctx.error(
-                p + ".generate",
-                "two lists generate " + gen + " (also " + first + "); merge their fields into one list");
-          }
+    MappingReview review = Mapping.review(mapping, lookups, "lookups");
+    for (MappingProblem p : review.problems()) {
+      if (!p.path().startsWith(ROOT)) {
+        continue; // a lookup definition's problem: LookupRules reports it
+      }
+      String path = base + p.path().substring(ROOT.length());
+      Matcher unknown = UNKNOWN_LOOKUP.matcher(p.message());
+      if (unknown.matches()) {
+        String name = unknown.group(1);
+        if (lookupNames != null && !lookupNames.contains(name)) {
+          unknownLookup(path, name, lookupNames, lookupsDefined, ctx);
         }
-        fields(list.get("fields"), p + ".fields", true, lookupNames, lookupsDefined, ctx);
+        continue;
+      }
+      ctx.error(path, p.message());
+    }
+    for (MappingProblem w : review.warnings()) {
+      if (w.path().startsWith(ROOT)) {
+        ctx.warning(base + w.path().substring(ROOT.length()), w.message());
       }
     }
   }
 
-  private static void fields(
-      JsonNode fields,
-      String base,
-      boolean inList,
-      List<String> lookupNames,
-      boolean lookupsDefined,
-      ValidationContext ctx) {
-    if (fields == null || !fields.isArray()) {
-      return;
-    }
-    Map<String, String> generates = new LinkedHashMap<>();
-    for (int i = 0; i < fields.size(); i++) {
-      JsonNode f = fields.get(i);
-      if (!f.isObject()) {
-        continue;
-      }
-      String p = base + "[" + i + "]";
-      boolean hasExtract = f.has("extract") && !f.get("extract").isNull();
-      boolean hasHard = f.has("hardCodedValue");
-      String lookup = Json.text(f, "lookupName");
-      if (hasExtract && hasHard) {
-        ctx.error(p, "hardCodedValue and extract cannot be used together; keep one of them");
-      }
-      if (!hasExtract && !hasHard && lookup == null) {
-        ctx.error(p, "needs extract, hardCodedValue or lookupName to give the field a value");
-      }
-      String extract = Json.text(f, "extract");
-      if (!inList && extract != null && extract.contains("[*]")) {
-        ctx.error(
-            p + ".extract",
-            "[*] is allowed only inside mapping.lists; move this field into a list or pick one"
-                + " element (e.g. lines.0.sku)");
-      }
-      for (String tz : new String[] {"extractDateTimezone", "generateDateTimezone"}) {
-        String zone = Json.text(f, tz);
-        if (zone != null && !Json.validZone(zone)) {
-          ctx.error(p + "." + tz, "unknown time zone " + zone + "; use an IANA name like Europe/Paris");
-        }
-      }
-      if (lookup != null && lookupNames != null && !lookupNames.contains(lookup)) {
-        unknownLookup(p + ".lookupName", lookup, lookupNames, lookupsDefined, ctx);
-      }
-      String gen = Json.text(f, "generate");
-      if (gen != null) {
-        String first = generates.get(gen);
-        if (first != null) {
-          ctx.warning(
-              p + ".generate",
-              gen + " is also generated by " + first + "; the last one wins");
-        }
-        for (Map.Entry<String, String> e : generates.entrySet()) {
-          String other = e.getKey();
-          if (other.startsWith(gen + ".") || gen.startsWith(other + ".")) {
-            String scalar = other.startsWith(gen + ".") ? gen : other;
-            ctx.error(
-                p + ".generate",
-                scalar
-                    + " is used both as a value and as an object (see "
-                    + e.getValue()
-                    + "); rename one of them");
-          }
-        }
-        generates.putIfAbsent(gen, p);
-      }
-    }
+  private static boolean badShape(JsonNode mapping, String arrayField) {
+    JsonNode n = mapping.get(arrayField);
+    return n != null && !n.isNull() && !n.isArray();
   }
 
   static void unknownLookup(

@@ -26,7 +26,7 @@ class ProblemsTest {
                 .isInstanceOfSatisfying(MappingDefinitionException.class, e -> {
                     assertThat(e.problems()).extracting(MappingProblem::path)
                             .containsExactly("mapping.fields[0].extract", "mapping.fields[1].lookupName");
-                    assertThat(e.getMessage()).contains("mapping.fields[0].extract: [*] is allowed only inside lists");
+                    assertThat(e.getMessage()).contains("mapping.fields[0].extract: [*] is allowed only inside mapping.lists; move this field into a list or pick one element (e.g. lines.0.sku)");
                 });
     }
 
@@ -51,9 +51,9 @@ class ProblemsTest {
     @Test
     void wildcardOnlyInsideLists() {
         assertThat(only("{fields: [{extract: 'lines[*].sku', generate: 'x'}]}", null))
-                .isEqualTo(new MappingProblem("mapping.fields[0].extract", "[*] is allowed only inside lists"));
+                .isEqualTo(new MappingProblem("mapping.fields[0].extract", "[*] is allowed only inside mapping.lists; move this field into a list or pick one element (e.g. lines.0.sku)"));
         assertThat(only("{fields: [{extract: '{lines[*].sku}', generate: 'x'}]}", null).message())
-                .isEqualTo("[*] is allowed only inside lists");
+                .isEqualTo("[*] is allowed only inside mapping.lists; move this field into a list or pick one element (e.g. lines.0.sku)");
         assertThat(problems("{lists: [{generate: 'l', fields: [{extract: 'lines[*].sku', generate: 'x'}]}]}", null)).isEmpty();
         assertThat(only("{lists: [{generate: 'l', fields: [{extract: 'x', generate: 'a[*]'}]}]}", null).path())
                 .isEqualTo("mapping.lists[0].fields[0].generate");
@@ -62,7 +62,7 @@ class ProblemsTest {
     @Test
     void hardCodedValueWithExtract() {
         assertThat(only("{fields: [{extract: 'a', hardCodedValue: 1, generate: 'x'}]}", null))
-                .isEqualTo(new MappingProblem("mapping.fields[0].hardCodedValue", "not allowed together with extract"));
+                .isEqualTo(new MappingProblem("mapping.fields[0]", "hardCodedValue and extract cannot be used together; keep one of them"));
     }
 
     @Test
@@ -142,6 +142,6 @@ class ProblemsTest {
         assertThat(problems("{fields: [{extract: 'a[*]', generate: 'x'}, {extract: 'a', hardCodedValue: 1, generate: 'y', dataType: 'x'}],"
                 + " lists: [{generate: 'l', fields: [{extract: 'a..b', generate: 'q'}]}]}", "[{name: 'a', map: {}}, {name: 'a', map: {}}]"))
                 .extracting(MappingProblem::path).containsExactlyInAnyOrder("lookups[1].name", "mapping.fields[0].extract",
-                        "mapping.fields[1].hardCodedValue", "mapping.fields[1].dataType", "mapping.lists[0].fields[0].extract");
+                        "mapping.fields[1]", "mapping.fields[1].dataType", "mapping.lists[0].fields[0].extract");
     }
 }
