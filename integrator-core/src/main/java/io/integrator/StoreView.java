@@ -36,6 +36,12 @@ final class StoreView implements ProjectResources {
   }
 
   @Override
+  public String whereToFind(ResourceKind kind, String id) {
+    return "is stored; create the " + kind.displayName().toLowerCase(java.util.Locale.ROOT)
+        + " first and use the _id it is given";
+  }
+
+  @Override
   public boolean distributedDocumentsComeLater() {
     return true;
   }

@@ -7,6 +7,6 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new ValidateCommand(), new DemoCommand());
+    return List.of(new ValidateCommand(), new MapCommand(), new DemoCommand());
   }
 }

@@ -24,6 +24,15 @@ public interface ProjectResources {
   Optional<Resource> find(ResourceKind kind, String id);
 
   /**
+   * Where a missing referenced resource was looked for and how to provide it, completing "no
+   * connection with id x ...". For a project directory: {@code in this project (a file
+   * connections/x.json or a document with that _id)}.
+   */
+  default String whereToFind(ResourceKind kind, String id) {
+    return "in this project (a file " + kind.collection() + "/" + id + ".json or a document with that _id)";
+  }
+
+  /**
    * True when distributed sub-documents are added after their parent (the API's order: create
    * the import, then PUT its distributed document), so a missing one is not a problem yet; a run
    * without it still fails. False for a project directory, where the file must sit beside its

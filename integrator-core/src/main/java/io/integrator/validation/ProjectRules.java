@@ -31,8 +31,7 @@ final class ProjectRules {
         ctx.error(
             ref.path(),
             "no " + ref.target().displayName().toLowerCase(java.util.Locale.ROOT) + " with id "
-                + ref.id() + " in this project (a file " + ref.target().collection() + "/"
-                + ref.id() + ".json or a document with that _id)");
+                + ref.id() + " " + set.whereToFind(ref.target(), ref.id()));
       }
     }
     if (r instanceof Export e && e.connectionId() != null && !"webhook".equals(e.type())) {
