@@ -11,10 +11,14 @@ interface Extractor {
     JsonNode extract(ObjectNode record);
 
     /** @return true when the value is a sequence of list slots (the extract uses {@code [*]}) */
-    boolean isSequence();
+    default boolean isSequence() {
+        return false;
+    }
 
     /** Appends one slot per list line (a {@code null} slot is missing). Only when {@link #isSequence()}. */
-    void sequence(ObjectNode record, List<JsonNode> out);
+    default void sequence(ObjectNode record, List<JsonNode> out) {
+        throw new UnsupportedOperationException("not a sequence");
+    }
 
     /** Extract through a {@link SourcePath}. */
     static Extractor path(SourcePath path) {
@@ -63,14 +67,5 @@ interface Extractor {
             return value;
         }
 
-        @Override
-        public boolean isSequence() {
-            return false;
-        }
-
-        @Override
-        public void sequence(ObjectNode record, List<JsonNode> out) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -69,16 +69,6 @@ final class HandlebarsExtractor implements Extractor {
         }
     }
 
-    @Override
-    public boolean isSequence() {
-        return false;
-    }
-
-    @Override
-    public void sequence(ObjectNode record, List<JsonNode> out) {
-        throw new UnsupportedOperationException();
-    }
-
     /** Lets handlebars read Jackson trees: objects by field, arrays by index, values unwrapped. */
     enum JsonNodeResolver implements ValueResolver {
         INSTANCE;

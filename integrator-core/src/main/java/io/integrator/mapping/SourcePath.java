@@ -88,13 +88,7 @@ final class SourcePath {
                     if (seg.isEmpty()) {
                         throw new IllegalArgumentException("empty '[]' at position " + i + " in \"" + text + "\"");
                     }
-                    if (seg.equals("*")) {
-                        add(kinds, names, indexes, WILDCARD, null, -1);
-                    } else if (isDigits(seg)) {
-                        add(kinds, names, indexes, INDEX, seg, Integer.parseInt(seg));
-                    } else {
-                        add(kinds, names, indexes, NAME, seg, -1);
-                    }
+                    addSegment(kinds, names, indexes, seg);
                 }
                 i = close + 1;
                 expectSegment = false;
@@ -126,13 +120,7 @@ final class SourcePath {
                 if (seg.isEmpty()) {
                     throw new IllegalArgumentException("empty segment at position " + i + " in \"" + text + "\"");
                 }
-                if (seg.equals("*")) {
-                    add(kinds, names, indexes, WILDCARD, null, -1);
-                } else if (isDigits(seg)) {
-                    add(kinds, names, indexes, INDEX, seg, Integer.parseInt(seg));
-                } else {
-                    add(kinds, names, indexes, NAME, seg, -1);
-                }
+                addSegment(kinds, names, indexes, seg);
                 i = j;
                 if (i < n && text.charAt(i) == '.') {
                     i++;
@@ -149,6 +137,17 @@ final class SourcePath {
         }
         int[] idx = indexes.stream().mapToInt(Integer::intValue).toArray();
         return new SourcePath(text, k, names.toArray(new String[0]), idx);
+    }
+
+    /** A {@code *}, an all-digit index or a field name. */
+    private static void addSegment(List<Byte> kinds, List<String> names, List<Integer> indexes, String seg) {
+        if (seg.equals("*")) {
+            add(kinds, names, indexes, WILDCARD, null, -1);
+        } else if (isDigits(seg)) {
+            add(kinds, names, indexes, INDEX, seg, Integer.parseInt(seg));
+        } else {
+            add(kinds, names, indexes, NAME, seg, -1);
+        }
     }
 
     private static void add(List<Byte> kinds, List<String> names, List<Integer> indexes, byte kind, String name, int index) {
