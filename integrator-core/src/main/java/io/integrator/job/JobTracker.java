@@ -24,12 +24,40 @@ public final class JobTracker {
   private final AtomicInteger numPagesGenerated = new AtomicInteger();
   private final AtomicInteger numPagesProcessed = new AtomicInteger();
   private volatile String status;
+  private volatile long queuedAt;
 
   private JobTracker(ResourceStore store, ObjectNode stored) {
     this.store = store;
     this.id = stored.get("_id").textValue();
     this.doc = stored;
     this.status = stored.path("status").asText();
+  }
+
+  /**
+   * Creates a job document with status {@code queued}; {@link #running()} starts it.
+   *
+   * @param store where jobs live
+   * @param type {@code flow} or {@code retry}
+   * @param links {@code _flowId}, {@code _retryOfJobId}, ... (null values are left out)
+   */
+  public static JobTracker queue(ResourceStore store, String type, Map<String, String> links) {
+    JobTracker t = start(store, type, links, -1);
+    t.doc.remove("startedAt");
+    t.queuedAt = System.currentTimeMillis();
+    t.status(Jobs.QUEUED);
+    return t;
+  }
+
+  /** Moves a queued job to {@code running}: sets {@code startedAt} and {@code queueTime}. */
+  public synchronized void running() {
+    long now = System.currentTimeMillis();
+    long queued = queuedAt > 0 ? queuedAt : now;
+    doc.put("startedAt", ExportContext.iso(Instant.ofEpochMilli(now)));
+    doc.put("queueTime", Math.max(0, now - queued));
+    if (Jobs.QUEUED.equals(status)) {
+      status = Jobs.RUNNING;
+    }
+    save();
   }
 
   /**

@@ -76,7 +76,7 @@ final class FlowRun {
       Map<String, String> links = new HashMap<>();
       links.put("_flowId", flowId);
       links.put("_integrationId", flow.integrationId());
-      JobTracker job = JobTracker.start(engine.store, "flow", links, -1);
+      JobTracker job = JobTracker.queue(engine.store, "flow", links);
       FlowRunHandle handle = new FlowRunHandle(job.id());
       engine.running.put(flowId, handle);
       FlowRun run = new FlowRun(engine, flow, handle, job);
@@ -94,6 +94,7 @@ final class FlowRun {
   private void run() {
     String status = Jobs.FAILED;
     try {
+      flowJob.running();
       status = execute();
     } catch (RuntimeException e) {
       LOG.warn("flow {} failed: {}", flow.id(), e.toString());

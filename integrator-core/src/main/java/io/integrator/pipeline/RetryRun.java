@@ -100,7 +100,7 @@ final class RetryRun {
       links.put("_retryOfJobId", origId);
       links.put("_flowId", orig.path("_flowId").asText(null));
       links.put("_integrationId", orig.path("_integrationId").asText(null));
-      JobTracker job = JobTracker.start(engine.store, "retry", links, -1);
+      JobTracker job = JobTracker.queue(engine.store, "retry", links);
       FlowRunHandle handle = new FlowRunHandle(job.id());
       RetryRun run = new RetryRun(engine, job, rows, handle);
       Thread t = new Thread(run::run, "integrator-retry-" + origId);
@@ -116,6 +116,7 @@ final class RetryRun {
   private void run() {
     String status = Jobs.COMPLETED;
     try {
+      job.running();
       Map<String, List<String>> byImport = new LinkedHashMap<>();
       Map<String, ObjectNode> records = new HashMap<>();
       String flowId = null;

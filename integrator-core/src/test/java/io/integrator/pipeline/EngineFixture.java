@@ -19,13 +19,18 @@ final class EngineFixture implements AutoCloseable {
   final String connectionId;
 
   EngineFixture(Consumer<Integrator.Builder> setup) {
+    this(setup, """
+        {"name": "Mem", "type": "rest",
+         "rest": {"baseURI": "https://mem.test", "mediaType": "json", "concurrencyLevel": 2,
+                  "bearerToken": "s3cret-token"}}""");
+  }
+
+  EngineFixture(Consumer<Integrator.Builder> setup, String connection) {
     Integrator.Builder b = Integrator.builder().adaptor(mem)
         .retryBackoff(new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(50)));
     setup.accept(b);
     integrator = b.build();
-    connectionId = integrator.connections().create("""
-        {"name": "Mem", "type": "rest",
-         "rest": {"baseURI": "https://mem.test", "mediaType": "json", "concurrencyLevel": 2}}""").id();
+    connectionId = integrator.connections().create(connection).id();
   }
 
   EngineFixture() {
