@@ -238,6 +238,10 @@ final class FlowRun {
       int pageIndex = 0;
       while (!fatal && !handle.isCanceled() && remaining > 0) {
         permits.acquire();
+        if (fatal || handle.isCanceled()) {
+          permits.release();
+          break;
+        }
         Optional<Page> next;
         try {
           next = reader.next();

@@ -34,6 +34,25 @@ import java.util.Set;
  *   <li>Dynamic lookups: implement {@link #lookupSource}.
  * </ol>
  *
+ * <p>A minimal reader over an API that returns pages by number:
+ *
+ * <pre>{@code
+ * public PageReader openReader(ExportContext ctx) {
+ *   return new PageReader() {
+ *     int page = 0;
+ *     boolean done;
+ *     public Optional<Page> next() throws AdaptorException {
+ *       if (done || ctx.isCanceled()) return Optional.empty();
+ *       List<ObjectNode> records = client.fetch(ctx.export(), ctx.connection(), page++,
+ *           ctx.pageSize(), ctx.lastExportDateTime(), ctx.currentExportDateTime());
+ *       done = records.size() < ctx.pageSize();
+ *       return records.isEmpty() ? Optional.empty() : Optional.of(Page.of(records));
+ *     }
+ *     public void close() { client.release(); }
+ *   };
+ * }
+ * }</pre>
+ *
  * <p>Records are Jackson {@code ObjectNode}s throughout. Hooks, mapping, job accounting, retries
  * and watermarks are the engine's: an adaptor only talks to its system.
  *
@@ -71,8 +90,8 @@ public interface Adaptor {
   }
 
   /**
-   * Opens a reader for an export whose connection this adaptor serves (or, for an export without
-   * a connection, whose {@code type} names it). The default has no exports.
+   * Opens a reader for an export whose connection this adaptor serves. The default has no
+   * exports.
    *
    * @param context the export, its connection (secrets in clear text), delta window, limit
    * @return a reader the engine will close
