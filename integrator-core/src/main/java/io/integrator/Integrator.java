@@ -135,6 +135,16 @@ public final class Integrator implements AutoCloseable {
   }
 
   /**
+   * Cancels a running flow job or retry job ({@code PUT /jobs/{id}/cancel}): it becomes {@code
+   * canceling}, no further page is read, pages in hand finish, and it ends {@code canceled}.
+   *
+   * @return true when a job with that id was running in this engine
+   */
+  public boolean cancelJob(String jobId) {
+    return engine.cancel(jobId);
+  }
+
+  /**
    * Retries every unresolved error with retry data of a job (a flow job, an import job, or the
    * original of a retry job) as a new job of {@code type: retry}, and waits for it.
    *

@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
   private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
   final Map<String, FlowRunHandle> running = new ConcurrentHashMap<>();
   final java.util.Set<String> retriesRunning = ConcurrentHashMap.newKeySet();
+  final Map<String, FlowRunHandle> retryHandles = new ConcurrentHashMap<>();
 
   /**
    * Creates an engine.
@@ -98,6 +99,23 @@ public final class Engine implements AutoCloseable {
   /** Re-runs failed records; see {@code Integrator.retry}. */
   public FlowRunHandle retryAsync(String jobId, List<String> errorIds) {
     return RetryRun.start(this, jobId, errorIds);
+  }
+
+  /**
+   * Cancels a running flow job or retry job by its id.
+   *
+   * @return true when a running job had that id
+   */
+  public boolean cancel(String jobId) {
+    FlowRunHandle h = retryHandles.get(jobId);
+    if (h == null) {
+      h = running.values().stream().filter(x -> x.jobId().equals(jobId)).findFirst().orElse(null);
+    }
+    if (h == null) {
+      return false;
+    }
+    h.cancel();
+    return true;
   }
 
   /** Reads an export's records without a job; see {@code Integrator.invokeExport}. */
@@ -277,6 +295,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     running.values().forEach(FlowRunHandle::cancel);
+    retryHandles.values().forEach(FlowRunHandle::cancel);
     workers.shutdown();
     timer.shutdownNow();
     try {

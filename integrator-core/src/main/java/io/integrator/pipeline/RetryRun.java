@@ -102,6 +102,8 @@ final class RetryRun {
       links.put("_integrationId", orig.path("_integrationId").asText(null));
       JobTracker job = JobTracker.queue(engine.store, "retry", links);
       FlowRunHandle handle = new FlowRunHandle(job.id());
+      handle.onCancel(() -> job.status(Jobs.CANCELING));
+      engine.retryHandles.put(job.id(), handle);
       RetryRun run = new RetryRun(engine, job, rows, handle);
       Thread t = new Thread(run::run, "integrator-retry-" + origId);
       t.setDaemon(true);
@@ -132,6 +134,9 @@ final class RetryRun {
       for (Map.Entry<String, List<String>> e : byImport.entrySet()) {
         retryImport(e.getKey(), e.getValue(), records, flowId);
       }
+      if (handle.isCanceled()) {
+        status = Jobs.CANCELED;
+      }
     } catch (FlowRunException | AdaptorException e) {
       status = Jobs.FAILED;
       errors.record(job.id(), List.of(ErrorRow.of(e instanceof AdaptorException a ? a.code()
@@ -142,6 +147,7 @@ final class RetryRun {
           "internal", null, false)), null, null);
     } finally {
       engine.retriesRunning.removeAll(rowsByRetryId.keySet());
+      engine.retryHandles.remove(job.id());
       try {
         handle.complete(Resources.of(Job.class, job.finish(status)));
       } catch (RuntimeException e) {
@@ -154,7 +160,7 @@ final class RetryRun {
       Map<String, ObjectNode> records, String flowId) throws AdaptorException {
     Import imp = engine.importDoc(importId);
     try (ImportPipeline pipeline = engine.importPipeline(imp, flowId, job.id(), false)) {
-      for (int from = 0; from < retryIds.size(); from += CHUNK) {
+      for (int from = 0; from < retryIds.size() && !handle.isCanceled(); from += CHUNK) {
         List<String> ids = retryIds.subList(from, Math.min(retryIds.size(), from + CHUNK));
         List<ObjectNode> batch = ids.stream().map(r -> records.get(r).deepCopy()).toList();
         List<RecordOutcome> outcomes = pipeline.process(batch).join();

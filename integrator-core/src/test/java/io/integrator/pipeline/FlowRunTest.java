@@ -193,7 +193,9 @@ class FlowRunTest {
       FlowRunHandle h = f.integrator.runFlowAsync(flow);
       assertThatThrownBy(() -> f.integrator.runFlowAsync(flow))
           .isInstanceOf(FlowRunException.class).hasMessageContaining("already running");
-      h.cancel();
+      assertThat(f.integrator.cancelJob("no-such-job")).isFalse();
+      assertThat(f.integrator.cancelJob(h.jobId())).isTrue();
+      assertThat(f.integrator.jobs().get(h.jobId()).status()).isEqualTo("canceling");
       gate.countDown();
       Job job = h.await();
       assertThat(job.status()).isEqualTo("canceled");
@@ -218,6 +220,45 @@ class FlowRunTest {
       assertThat(f.mem.maxAhead.get()).isLessThanOrEqualTo(3);
       // the connection's concurrencyLevel (2) caps simultaneous submissions
       assertThat(f.mem.maxConcurrent.get()).isBetween(1, 2);
+    }
+  }
+
+  @Test
+  void lookupsAreResolvedPerPageAndCachedForTheJob() {
+    try (EngineFixture f = new EngineFixture()) {
+      String[] cities = {"oslo", "lima", "oslo", "unknown", "lima", "rome"};
+      f.source("/s", 12, (i, r) -> r.put("city", cities[i % cities.length]));
+      String imp = f.integrator.imports().create("""
+          {"name": "I", "_connectionId": "%s",
+           "rest": {"relativeURI": "/d", "method": "POST",
+                    "lookups": [{"name": "city", "relativeURI": "/cities?q={{city}}", "extract": "code"}]},
+           "mapping": {"fields": [{"extract": "id", "generate": "id"},
+                                  {"extract": "city", "generate": "code", "lookupName": "city"}]}}"""
+          .formatted(f.connectionId)).id();
+      Job job = f.integrator.runFlow(f.simpleFlow(f.export("/s", "\"pageSize\": 6"), imp));
+      Job ij = f.child(job, "import", imp);
+      assertThat(List.of(ij.numSuccess(), ij.numError())).containsExactly(10, 2);
+      // 4 distinct cities asked once in the job: the second page hits the job cache
+      assertThat(f.mem.lookupQuestions.get()).isEqualTo(4);
+      assertThat(f.mem.received.get("/d")).extracting(r -> r.path("code").asText())
+          .contains("OSLO", "LIMA", "ROME");
+      assertThat(f.errors(ij.id())).hasSize(2).allSatisfy(e -> {
+        assertThat(e.source()).isEqualTo("lookup");
+        assertThat(e.classification()).isEqualTo("missing");
+      });
+    }
+  }
+
+  @Test
+  void preserveOrderDeliversPagesInExportOrder() {
+    try (EngineFixture f = new EngineFixture(b -> b.pagesInFlight(8).workerThreads(4))) {
+      f.source("/s", 40, (i, r) -> {});
+      f.mem.submitMillis = 2;
+      f.integrator.runFlow(f.simpleFlow(f.export("/s", "\"pageSize\": 3, \"preserveOrder\": true"),
+          f.importTo("/d", "")));
+      assertThat(f.mem.received.get("/d")).extracting(r -> r.path("id").asText())
+          .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).mapToObj(i -> "r" + i).toList());
+      assertThat(f.mem.maxAhead.get()).isEqualTo(1);
     }
   }
 }

@@ -42,6 +42,9 @@ final class MemoryAdaptor implements Adaptor {
   final AtomicInteger maxAhead = new AtomicInteger();
   final AtomicInteger concurrent = new AtomicInteger();
   final AtomicInteger maxConcurrent = new AtomicInteger();
+  final AtomicInteger lookupCalls = new AtomicInteger();
+  final AtomicInteger lookupQuestions = new AtomicInteger();
+  final AtomicInteger batchFailures = new AtomicInteger();
   volatile int failReadAtPage = -1;
   volatile long submitMillis;
   volatile java.util.concurrent.CountDownLatch readGate;
@@ -113,6 +116,22 @@ final class MemoryAdaptor implements Adaptor {
     };
   }
 
+  /** Dynamic lookups answer a value with its upper-case form; "unknown" has no match. */
+  @Override
+  public Optional<io.integrator.spi.LookupSource> lookupSource(ObjectNode connection) {
+    return Optional.of((definition, queries) -> {
+      lookupCalls.incrementAndGet();
+      lookupQuestions.addAndGet(queries.size());
+      List<List<JsonNode>> out = new ArrayList<>();
+      for (var q : queries) {
+        String v = q.value().asText();
+        out.add(v.equals("unknown") ? List.of()
+            : List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(v.toUpperCase())));
+      }
+      return out;
+    });
+  }
+
   @Override
   public void markExported(ExportContext ctx, List<ObjectNode> records) {
     String field = ctx.export().path("once").path("booleanField").asText();
@@ -135,6 +154,10 @@ final class MemoryAdaptor implements Adaptor {
       try {
         if (submitMillis > 0) {
           Thread.sleep(submitMillis);
+        }
+        if (batchFailures.getAndDecrement() > 0) {
+          throw new AdaptorException("503", "gateway down", Classification.INTERMITTENT,
+              Duration.ofMillis(2), null);
         }
         List<SubmitResult> out = new ArrayList<>();
         for (ObjectNode r : records) {

@@ -39,6 +39,31 @@ class RetryTest {
   }
 
   @Test
+  void aWholeBatchFailingTransientlyIsSubmittedAgainThenRecordedPerRecord() {
+    try (EngineFixture f = new EngineFixture()) {
+      f.source("/s", 4, (i, r) -> {});
+      f.mem.batchFailures.set(2);
+      Job ok = f.integrator.runFlow(f.simpleFlow(f.export("/s", ""),
+          f.importTo("/d", "\"maxAttempts\": 3")));
+      assertThat(ok.numSuccess()).isEqualTo(4);
+
+      f.mem.batchFailures.set(10);
+      String imp = f.importTo("/d2", "\"maxAttempts\": 2");
+      Job failed = f.integrator.runFlow(f.simpleFlow(f.export("/s", ""), imp));
+      assertThat(failed.status()).isEqualTo("completed");
+      assertThat(failed.numError()).isEqualTo(4);
+      assertThat(f.errors(f.child(failed, "import", imp).id())).hasSize(4).allSatisfy(e -> {
+        assertThat(e.code()).isEqualTo("503");
+        assertThat(e.message()).isEqualTo("gateway down");
+        assertThat(e.classification()).isEqualTo("intermittent");
+        assertThat(e.retryId()).isNotNull();
+      });
+      assertThat(f.mem.batchFailures.get()).isEqualTo(8); // two attempts were made
+      f.mem.batchFailures.set(0);
+    }
+  }
+
+  @Test
   void retryRerunsFailedRecordsWithEditedDataAsARetryJobAndRollsUp() {
     try (EngineFixture f = new EngineFixture()) {
       f.source("/s", 10, (i, r) -> {
