@@ -281,7 +281,8 @@ final class FlowRun {
         }
         for (var e : pageErrors) {
           errors.record(exportJob.id(), List.of(ErrorRow.of(e.code(), e.message(),
-              e.source() == null ? "application" : e.source(), Classification.PARSE, false)),
+              e.source() != null && PageWork.SOURCES.contains(e.source()) ? e.source()
+                  : "application", Classification.PARSE, false)),
               null, null);
         }
         exportJob.outcomes(0, 0, pageErrors.size());

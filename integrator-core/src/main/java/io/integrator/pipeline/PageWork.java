@@ -72,12 +72,17 @@ final class PageWork {
     }
   }
 
+  /** The Job Error {@code source} values (REFERENCE §12); an item naming another keeps the step's. */
+  static final java.util.Set<String> SOURCES = java.util.Set.of("connection", "application",
+      "internal", "resource", "lookup", "mapping", "pre_save_page_hook", "pre_map_hook",
+      "post_map_hook", "post_submit_hook", "post_response_map_hook", "post_aggregate_hook");
+
   static List<ErrorRow> rows(List<ErrorItem> items, String source, String classification,
       boolean retriable) {
     List<ErrorRow> out = new ArrayList<>(items.size());
     for (ErrorItem e : items) {
-      out.add(ErrorRow.of(e.code(), e.message(), e.source() != null ? e.source() : source,
-          classification, retriable));
+      String src = e.source() != null && SOURCES.contains(e.source()) ? e.source() : source;
+      out.add(ErrorRow.of(e.code(), e.message(), src, classification, retriable));
     }
     return out;
   }

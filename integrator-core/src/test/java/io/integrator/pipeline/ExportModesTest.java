@@ -130,4 +130,30 @@ class ExportModesTest {
       assertThat(f.integrator.deltaWatermark(flow, e)).isEmpty();
     }
   }
+
+  @Test
+  void exportSideErrorsReachPreSavePageAndBecomeErrorsOfTheExportJob() {
+    java.util.List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PreSavePageHook count = req -> {
+      seen.add(req.errors().size());
+      // the returned errors replace the page's: keep them
+      return new PreSavePageHook.Response(req.data(), req.errors(), false);
+    };
+    try (EngineFixture f = new EngineFixture(b -> b.hook("count", count))) {
+      f.source("/s", 10, (i, r) -> r.put("broken", i == 2 || i == 7));
+      String e = f.export("/s", "\"pageSize\": 5, \"hooks\": {\"_preSavePageId\": \"count\"}");
+      Job job = f.integrator.runFlow(f.simpleFlow(e, f.importTo("/d", "")));
+      assertThat(job.status()).isEqualTo("completed");
+      assertThat(job.numExport()).isEqualTo(8);
+      assertThat(job.numSuccess()).isEqualTo(8);
+      assertThat(seen).containsExactly(1, 1);
+      Job exportJob = f.child(job, "export", e);
+      assertThat(exportJob.numError()).isEqualTo(2);
+      assertThat(f.errors(exportJob.id())).hasSize(2).allSatisfy(x -> {
+        assertThat(x.code()).isEqualTo("parse_error");
+        assertThat(x.source()).isEqualTo("application");
+        assertThat(x.classification()).isEqualTo("parse");
+      });
+    }
+  }
 }

@@ -112,7 +112,7 @@ class FlowRunTest {
         if (n % 5 == 0) {
           out.add(HookItem.ignore());
         } else if (n % 5 == 1) {
-          out.add(HookItem.fail(List.of(ErrorItem.of("bad_name", "name rejected"))));
+          out.add(HookItem.fail(List.of(new ErrorItem("bad_name", "name rejected", "my-hook"))));
         } else if (n % 5 == 2) {
           out.add(new HookItem(r.put("name", "changed"),
               List.of(ErrorItem.of("note", "just a note"))));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.Adaptor;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.Classification;
+import io.integrator.spi.ErrorItem;
 import io.integrator.spi.ExportContext;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.Page;
@@ -103,12 +104,21 @@ final class MemoryAdaptor implements Adaptor {
         if (at >= selected.size() || ctx.isCanceled()) {
           return Optional.empty();
         }
-        List<ObjectNode> out = selected.subList(at, Math.min(selected.size(), at + size));
-        at += out.size();
+        List<ObjectNode> slice = selected.subList(at, Math.min(selected.size(), at + size));
+        at += slice.size();
         page++;
         int ahead = pagesRead.incrementAndGet() - batchesDone.get();
         maxAhead.accumulateAndGet(ahead, Math::max);
-        return Optional.of(Page.of(out));
+        List<ObjectNode> out = new ArrayList<>();
+        List<ErrorItem> errors = new ArrayList<>();
+        for (ObjectNode r : slice) {
+          if (r.path("broken").asBoolean()) {
+            errors.add(ErrorItem.of("parse_error", "row " + r.path("id").asText() + " is broken"));
+          } else {
+            out.add(r);
+          }
+        }
+        return Optional.of(new Page(out, errors));
       }
 
       @Override
