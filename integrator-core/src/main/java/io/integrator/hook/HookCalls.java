@@ -23,7 +23,7 @@ public final class HookCalls {
     PreSavePageHook.Response r;
     try {
       r = hook.preSavePage(request);
-    } catch (Exception | LinkageError e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
       throw failed("preSavePage", id, e);
     }
     if (r == null) {
@@ -38,7 +38,7 @@ public final class HookCalls {
     List<HookItem> r;
     try {
       r = hook.preMap(request);
-    } catch (Exception | LinkageError e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
       throw failed("preMap", id, e);
     }
     return checkItems("preMap", id, aligned("preMap", id, r, request.data().size()));
@@ -49,7 +49,7 @@ public final class HookCalls {
     List<HookItem> r;
     try {
       r = hook.postMap(request);
-    } catch (Exception | LinkageError e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
       throw failed("postMap", id, e);
     }
     return checkItems("postMap", id, aligned("postMap", id, r, request.postMapData().size()));
@@ -61,7 +61,7 @@ public final class HookCalls {
     List<SubmitResult> r;
     try {
       r = hook.postSubmit(request);
-    } catch (Exception | LinkageError e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
       throw failed("postSubmit", id, e);
     }
     return checkItems(
@@ -74,7 +74,7 @@ public final class HookCalls {
     List<ObjectNode> r;
     try {
       r = hook.postResponseMap(request);
-    } catch (Exception | LinkageError e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
       throw failed("postResponseMap", id, e);
     }
     return checkItems(

@@ -291,11 +291,25 @@ public final class Engine implements AutoCloseable {
     return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
-  /** Stops the thread pools; running flows are canceled first. */
+  /**
+   * Cancels running flows and retries, waits up to 30 s for their pages in hand to finish, then
+   * stops the thread pools.
+   */
   @Override
   public void close() {
-    running.values().forEach(FlowRunHandle::cancel);
-    retryHandles.values().forEach(FlowRunHandle::cancel);
+    List<FlowRunHandle> active = new ArrayList<>(running.values());
+    active.addAll(retryHandles.values());
+    active.forEach(FlowRunHandle::cancel);
+    try {
+      java.util.concurrent.CompletableFuture.allOf(active.stream()
+              .map(h -> h.completion().handle((j, t) -> null))
+              .toArray(java.util.concurrent.CompletableFuture[]::new))
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // closing goes on: the store is closed next and a stuck run ends with errors
+    }
     workers.shutdown();
     timer.shutdownNow();
     try {

@@ -261,4 +261,17 @@ class FlowRunTest {
       assertThat(f.mem.maxAhead.get()).isEqualTo(1);
     }
   }
+
+  @Test
+  void closingTheIntegratorCancelsARunningFlowAndWaitsForIt() {
+    EngineFixture f = new EngineFixture();
+    f.source("/s", 50, (i, r) -> {});
+    f.mem.submitMillis = 20;
+    FlowRunHandle h = f.integrator.runFlowAsync(
+        f.simpleFlow(f.export("/s", "\"pageSize\": 2"), f.importTo("/d", "")));
+    f.close();
+    Job job = h.await();
+    assertThat(job.status()).isEqualTo("canceled");
+    assertThat(job.numSuccess() + job.numError() + job.numIgnore()).isEqualTo(job.numExport());
+  }
 }

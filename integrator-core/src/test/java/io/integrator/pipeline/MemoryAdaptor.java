@@ -49,6 +49,7 @@ final class MemoryAdaptor implements Adaptor {
   volatile int failReadAtPage = -1;
   volatile long submitMillis;
   volatile java.util.concurrent.CountDownLatch readGate;
+  volatile java.util.concurrent.CountDownLatch writeGate;
 
   @Override
   public Set<String> connectionTypes() {
@@ -164,6 +165,9 @@ final class MemoryAdaptor implements Adaptor {
       try {
         if (submitMillis > 0) {
           Thread.sleep(submitMillis);
+        }
+        if (writeGate != null) {
+          writeGate.await();
         }
         if (batchFailures.getAndDecrement() > 0) {
           throw new AdaptorException("503", "gateway down", Classification.INTERMITTENT,

@@ -125,4 +125,44 @@ class RetryTest {
           .isInstanceOf(FlowRunException.class).hasMessageContaining("no unresolved errors");
     }
   }
+
+  @Test
+  void theSameErrorsCannotBeRetriedTwiceAtOnce() {
+    try (EngineFixture f = new EngineFixture()) {
+      f.source("/s", 2, (i, r) -> r.put("flaky", i == 0 ? 9 : 0));
+      String imp = f.importTo("/d", "\"maxAttempts\": 1");
+      Job job = f.integrator.runFlow(f.simpleFlow(f.export("/s", ""), imp));
+      assertThat(job.numError()).isEqualTo(1);
+      java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+      f.mem.writeGate = gate;
+      FlowRunHandle first = f.integrator.retryAsync(job.id(), null);
+      assertThatThrownBy(() -> f.integrator.retry(job.id()))
+          .isInstanceOf(FlowRunException.class)
+          .satisfies(e -> assertThat(((FlowRunException) e).code()).isEqualTo("retry_running"));
+      gate.countDown();
+      Job done = first.await();
+      assertThat(done.status()).isEqualTo("completed");
+      assertThat(done.numError()).isEqualTo(1);
+      f.mem.writeGate = null;
+    }
+  }
+
+  @Test
+  void aHookThatOverflowsTheStackFailsItsPageNotTheRun() {
+    io.integrator.spi.PreMapHook deep = new io.integrator.spi.PreMapHook() {
+      @Override
+      public List<io.integrator.spi.HookItem> preMap(Request r) {
+        return preMap(r);
+      }
+    };
+    try (EngineFixture f = new EngineFixture(b -> b.hook("deep", deep))) {
+      f.source("/s", 3, (i, r) -> {});
+      String imp = f.importTo("/d", "\"hooks\": {\"_preMapId\": \"deep\"}");
+      Job job = f.integrator.runFlow(f.simpleFlow(f.export("/s", ""), imp));
+      assertThat(job.status()).isEqualTo("completed");
+      assertThat(job.numError()).isEqualTo(3);
+      assertThat(f.errors(f.child(job, "import", imp).id()))
+          .allSatisfy(e -> assertThat(e.message()).contains("StackOverflowError"));
+    }
+  }
 }
