@@ -60,7 +60,12 @@ import java.util.Set;
  * (see {@link ResourceOperations}). Adaptors are found with {@link java.util.ServiceLoader} by the
  * connection's {@code type}, or registered on the builder.
  *
- * <p>An {@code Integrator} is thread-safe. Closing it closes the store.
+ * <p>Runs hang off it too: {@link #runFlow} / {@link #runFlowAsync} (jobs, job errors, delta
+ * watermarks), {@link #retry}, {@link #cancelJob}, and the job-less {@link #invokeExport}, {@link
+ * #invokeImport} and {@link #preview}. Hooks are registered on the builder ({@link
+ * Builder#hook}) or found with {@link java.util.ServiceLoader}. See {@code docs/engine.md}.
+ *
+ * <p>An {@code Integrator} is thread-safe. Closing it cancels running jobs and closes the store.
  */
 public final class Integrator implements AutoCloseable {
   private final ResourceStore store;
