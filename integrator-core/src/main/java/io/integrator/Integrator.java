@@ -16,6 +16,17 @@ import io.integrator.model.Resource;
 import io.integrator.model.ResourceKind;
 import io.integrator.model.Retry;
 import io.integrator.project.Project;
+import io.integrator.hook.HookRegistry;
+import io.integrator.job.ErrorRecorder;
+import io.integrator.pipeline.Backoff;
+import io.integrator.pipeline.Engine;
+import io.integrator.pipeline.FlowRunException;
+import io.integrator.pipeline.FlowRunHandle;
+import io.integrator.spi.Hook;
+import io.integrator.spi.SubmitResult;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.integrator.spi.Adaptor;
 import io.integrator.store.ResourceStore;
 import io.integrator.store.Stores;
@@ -49,7 +60,12 @@ import java.util.Set;
  * (see {@link ResourceOperations}). Adaptors are found with {@link java.util.ServiceLoader} by the
  * connection's {@code type}, or registered on the builder.
  *
- * <p>An {@code Integrator} is thread-safe. Closing it closes the store.
+ * <p>Runs hang off it too: {@link #runFlow} / {@link #runFlowAsync} (jobs, job errors, delta
+ * watermarks), {@link #retry}, {@link #cancelJob}, and the job-less {@link #invokeExport}, {@link
+ * #invokeImport} and {@link #preview}. Hooks are registered on the builder ({@link
+ * Builder#hook}) or found with {@link java.util.ServiceLoader}. See {@code docs/engine.md}.
+ *
+ * <p>An {@code Integrator} is thread-safe. Closing it cancels running jobs and closes the store.
  */
 public final class Integrator implements AutoCloseable {
   private final ResourceStore store;
@@ -65,6 +81,9 @@ public final class Integrator implements AutoCloseable {
   private final ResourceOperations<Job> jobs;
   private final ResourceOperations<JobError> jobErrors;
   private final ResourceOperations<Retry> retries;
+  private final HookRegistry hooks;
+  private final Engine engine;
+  private final ErrorRecorder errorRecorder;
 
   private Integrator(Builder b) {
     this.store = b.store != null ? b.store : Stores.inMemory();
@@ -84,6 +103,123 @@ public final class Integrator implements AutoCloseable {
     this.jobs = ops(ResourceKind.JOB, Job.class);
     this.jobErrors = ops(ResourceKind.JOB_ERROR, JobError.class);
     this.retries = ops(ResourceKind.RETRY, Retry.class);
+    this.hooks = HookRegistry.of(b.hooks, b.classLoader);
+    this.engine =
+        new Engine(
+            store, adaptors::forType, hooks, b.workerThreads, b.pagesInFlight, b.backoff);
+    this.errorRecorder = new ErrorRecorder(store);
+  }
+
+  /** The hooks this engine knows (registered on the builder or found by ServiceLoader). */
+  public HookRegistry hooks() {
+    return hooks;
+  }
+
+  /**
+   * Runs a flow and waits for it to end (REFERENCE §7). Pages are pulled from each page generator
+   * only as fast as the page processors take them; every record is counted once per import as
+   * success, ignore or error; failed records become Job Errors with retry data.
+   *
+   * @param flowId the flow's {@code _id}
+   * @return the final flow job ({@code completed}, {@code failed} or {@code canceled}); its
+   *     children ({@code type} export and import, {@code _flowJobId}) are in {@link #jobs()}
+   * @throws FlowRunException when the flow does not exist, is disabled, or is already running
+   */
+  public Job runFlow(String flowId) {
+    return engine.runFlowAsync(flowId).await();
+  }
+
+  /**
+   * Starts a flow run on its own thread and returns at once; the handle gives the job id, cancels
+   * the run, and completes with the final job.
+   *
+   * @throws FlowRunException when the flow does not exist, is disabled, or is already running
+   */
+  public FlowRunHandle runFlowAsync(String flowId) {
+    return engine.runFlowAsync(flowId);
+  }
+
+  /**
+   * Cancels a running flow job or retry job ({@code PUT /jobs/{id}/cancel}): it becomes {@code
+   * canceling}, no further page is read, pages in hand finish, and it ends {@code canceled}.
+   *
+   * @return true when a job with that id was running in this engine
+   */
+  public boolean cancelJob(String jobId) {
+    return engine.cancel(jobId);
+  }
+
+  /**
+   * Retries every unresolved error with retry data of a job (a flow job, an import job, or the
+   * original of a retry job) as a new job of {@code type: retry}, and waits for it.
+   *
+   * @throws FlowRunException when there is nothing to retry, or those errors are being retried
+   */
+  public Job retry(String jobId) {
+    return engine.retryAsync(jobId, null).await();
+  }
+
+  /**
+   * Retries chosen errors of a job (by Job Error {@code _id}) and waits for the retry job.
+   *
+   * @throws FlowRunException when one of them is resolved or has no retry data
+   */
+  public Job retry(String jobId, List<String> jobErrorIds) {
+    return engine.retryAsync(jobId, List.copyOf(jobErrorIds)).await();
+  }
+
+  /** Starts a retry (all retriable errors when {@code jobErrorIds} is null) and returns at once. */
+  public FlowRunHandle retryAsync(String jobId, List<String> jobErrorIds) {
+    return engine.retryAsync(jobId, jobErrorIds == null ? null : List.copyOf(jobErrorIds));
+  }
+
+  /**
+   * The retry data of a Job Error's {@code _retryId}: {@code {record, _importId, _flowId, step}},
+   * where {@code record} is the record as it entered the import.
+   */
+  public Optional<ObjectNode> retryData(String retryId) {
+    return errorRecorder.retryData(retryId);
+  }
+
+  /** Replaces the record a retry will submit (edit before {@link #retry}). */
+  public void editRetryData(String retryId, ObjectNode record) {
+    errorRecorder.editRetryRecord(retryId, Objects.requireNonNull(record, "record"));
+  }
+
+  /** The delta watermark committed for an export within a flow, if any. */
+  public Optional<Instant> deltaWatermark(String flowId, String exportId) {
+    return engine.watermark(flowId, exportId);
+  }
+
+  /**
+   * Reads an export's records without a job, hooks or state (REFERENCE §3.10): all pages, or the
+   * first {@code limit} records. A delta export uses {@code delta.startDate} (or no lower bound)
+   * up to now; the flow watermarks are neither read nor written.
+   *
+   * @param exportIdOrApiIdentifier the export's {@code _id} or {@code apiIdentifier}
+   * @param limit most records to return, 0 for all
+   * @param data runtime values for the adaptor's templates, or null
+   */
+  public List<ObjectNode> invokeExport(String exportIdOrApiIdentifier, int limit, ObjectNode data) {
+    return engine.invokeExport(exportIdOrApiIdentifier, limit, data);
+  }
+
+  /**
+   * Runs records through an import (hooks, lookups, mapping, submit, with transient retries)
+   * without a job; nothing is stored.
+   *
+   * @return one result per record (REFERENCE §4.8), aligned with {@code records}
+   */
+  public List<SubmitResult> invokeImport(String importIdOrApiIdentifier, List<ObjectNode> records) {
+    return engine.invokeImport(importIdOrApiIdentifier, records);
+  }
+
+  /**
+   * Reads an unsaved export document in test mode: at most 100 records (fewer when {@code
+   * test.limit} is set lower), no hooks, no job, no state written.
+   */
+  public List<ObjectNode> preview(ObjectNode exportDocument) {
+    return engine.preview(exportDocument);
   }
 
   private <T extends Resource> ResourceOperations<T> ops(ResourceKind kind, Class<T> type) {
@@ -201,9 +337,10 @@ public final class Integrator implements AutoCloseable {
           ResourceKind.JOB_ERROR,
           ResourceKind.RETRY);
 
-  /** Closes the store. */
+  /** Cancels running flows, stops the engine's threads, and closes the store. */
   @Override
   public void close() {
+    engine.close();
     try {
       store.close();
     } catch (RuntimeException e) {
@@ -219,6 +356,10 @@ public final class Integrator implements AutoCloseable {
     private final List<Adaptor> adaptors = new ArrayList<>();
     private Validator validator;
     private ClassLoader classLoader = Integrator.class.getClassLoader();
+    private final Map<String, Hook> hooks = new LinkedHashMap<>();
+    private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private int pagesInFlight = 4;
+    private Backoff backoff = Backoff.DEFAULT;
 
     private Builder() {}
 
@@ -253,9 +394,49 @@ public final class Integrator implements AutoCloseable {
     }
 
     /**
+     * Registers a hook under the id documents use for it ({@code hooks._preMapId}...). The hook is
+     * any of {@link io.integrator.spi.PreSavePageHook}, {@link io.integrator.spi.PreMapHook},
+     * {@link io.integrator.spi.PostMapHook}, {@link io.integrator.spi.PostSubmitHook}, {@link
+     * io.integrator.spi.PostResponseMapHook}, typically a lambda: {@code .hook("trim", (PreMapHook)
+     * r -> ...)}. It wins over a ServiceLoader hook with the same id.
+     */
+    public Builder hook(String id, Hook hook) {
+      hooks.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(hook, "hook"));
+      return this;
+    }
+
+    /** Threads for hooks, mapping and adaptor calls. Default: the number of cores, at least 2. */
+    public Builder workerThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("workerThreads must be at least 1");
+      }
+      this.workerThreads = threads;
+      return this;
+    }
+
+    /**
+     * Pages of one flow run processed at once (default 4; an export with {@code preserveOrder}
+     * uses 1). Memory is bounded by this times {@code pageSize}.
+     */
+    public Builder pagesInFlight(int pages) {
+      if (pages < 1) {
+        throw new IllegalArgumentException("pagesInFlight must be at least 1");
+      }
+      this.pagesInFlight = pages;
+      return this;
+    }
+
+    /** Waits between attempts of transient submit failures. Default {@link Backoff#DEFAULT}. */
+    public Builder retryBackoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /**
      * Builds the {@code Integrator}.
      *
-     * @throws IntegratorException when two adaptors claim one connection type
+     * @throws IntegratorException when two adaptors claim one connection type, or a hook
+     *     implements no hook kind
      */
     public Integrator build() {
       return new Integrator(this);

@@ -7,7 +7,7 @@ package io.integrator;
 public class IntegratorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  IntegratorException(String message) {
+  protected IntegratorException(String message) {
     super(message);
   }
 }

@@ -13,6 +13,49 @@ import java.util.Set;
  * contains the connection's {@code type} ({@code rest}, {@code http}, {@code ftp},
  * {@code netsuite}...). Core never refers to an adaptor class by name.
  *
+ * <h2>How to write an adaptor</h2>
+ *
+ * <ol>
+ *   <li>Implement {@link #connectionTypes()} and {@link #ping}; add the service entry.
+ *   <li>Exports: implement {@link #openReader}. Read the export's system section ({@code rest},
+ *       {@code ftp}, ...) from {@link ExportContext#export()}, render the delta window into your
+ *       request templates, and return a {@link PageReader} that fetches lazily: one request (or
+ *       as few as fill a page) per {@link PageReader#next()} call, at most {@link
+ *       ExportContext#pageSize()} records per page, stopping at {@link ExportContext#limit()} when
+ *       it is set and when {@link ExportContext#isCanceled()} turns true.
+ *   <li>{@code once} exports: implement {@link #markExported}; the engine calls it after a page has
+ *       gone through every processor of the flow, never in test mode.
+ *   <li>Imports: implement {@link #openWriter}; its {@link RecordWriter#submit} returns one {@link
+ *       SubmitResult} per record. Report a destination's refusal as a failed result with the
+ *       status code, and let {@link Classification#ofStatus} (or your own {@link Classification}
+ *       constant) say whether it is transient; put a {@code Retry-After} into {@link
+ *       SubmitResult#classified}. Do not retry or sleep inside the adaptor: the engine schedules
+ *       retries without holding a thread.
+ *   <li>Dynamic lookups: implement {@link #lookupSource}.
+ * </ol>
+ *
+ * <p>A minimal reader over an API that returns pages by number:
+ *
+ * <pre>{@code
+ * public PageReader openReader(ExportContext ctx) {
+ *   return new PageReader() {
+ *     int page = 0;
+ *     boolean done;
+ *     public Optional<Page> next() throws AdaptorException {
+ *       if (done || ctx.isCanceled()) return Optional.empty();
+ *       List<ObjectNode> records = client.fetch(ctx.export(), ctx.connection(), page++,
+ *           ctx.pageSize(), ctx.lastExportDateTime(), ctx.currentExportDateTime());
+ *       done = records.size() < ctx.pageSize();
+ *       return records.isEmpty() ? Optional.empty() : Optional.of(Page.of(records));
+ *     }
+ *     public void close() { client.release(); }
+ *   };
+ * }
+ * }</pre>
+ *
+ * <p>Records are Jackson {@code ObjectNode}s throughout. Hooks, mapping, job accounting, retries
+ * and watermarks are the engine's: an adaptor only talks to its system.
+ *
  * <p>Implementations must be thread-safe: one instance serves every connection of its types.
  * Connection documents are handed over as Jackson trees in the API document's shape, with secrets
  * in clear text; an adaptor must never log them or put them in an exception message.
@@ -44,5 +87,52 @@ public interface Adaptor {
    */
   default Optional<LookupSource> lookupSource(ObjectNode connection) {
     return Optional.empty();
+  }
+
+  /**
+   * Opens a reader for an export whose connection this adaptor serves. The default has no
+   * exports.
+   *
+   * @param context the export, its connection (secrets in clear text), delta window, limit
+   * @return a reader the engine will close
+   * @throws AdaptorException when the source cannot be opened (the job ends {@code failed})
+   */
+  default PageReader openReader(ExportContext context) throws AdaptorException {
+    throw new AdaptorException(
+        "unsupported",
+        "the adaptor for " + connectionTypes() + " does not support exports",
+        Classification.VALUE);
+  }
+
+  /**
+   * Opens a writer for an import whose connection this adaptor serves. The default has no imports.
+   *
+   * @param context the import and its connection (secrets in clear text)
+   * @return a writer the engine will close
+   * @throws AdaptorException when the destination cannot be reached at all
+   */
+  default RecordWriter openWriter(ImportContext context) throws AdaptorException {
+    throw new AdaptorException(
+        "unsupported",
+        "the adaptor for " + connectionTypes() + " does not support imports",
+        Classification.VALUE);
+  }
+
+  /**
+   * Sets the {@code once.booleanField} flag to true for records of a {@code once} export (REFERENCE
+   * §3.4), in as few writes as the system allows. Called once per page after the page has gone
+   * through every processor of the flow; never in test mode, preview or standalone invocation.
+   *
+   * @param context the export context of the run
+   * @param records the page's records as the reader produced them; read-only
+   * @throws AdaptorException when the flags could not be written (the job ends {@code failed} so
+   *     the problem is seen; the records will be exported again by the next run)
+   */
+  default void markExported(ExportContext context, java.util.List<ObjectNode> records)
+      throws AdaptorException {
+    throw new AdaptorException(
+        "unsupported",
+        "the adaptor for " + connectionTypes() + " cannot mark records exported (once exports)",
+        Classification.VALUE);
   }
 }

@@ -1,0 +1,321 @@
+package io.integrator.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.hook.HookRegistry;
+import io.integrator.lookup.LookupResolver;
+import io.integrator.mapping.Mapping;
+import io.integrator.mapping.MappingDefinitionException;
+import io.integrator.model.Connection;
+import io.integrator.model.Export;
+import io.integrator.model.Import;
+import io.integrator.model.ResourceKind;
+import io.integrator.model.Resources;
+import io.integrator.spi.Adaptor;
+import io.integrator.spi.AdaptorException;
+import io.integrator.spi.ExportContext;
+import io.integrator.spi.HookContext;
+import io.integrator.spi.ImportContext;
+import io.integrator.spi.PostMapHook;
+import io.integrator.spi.PostSubmitHook;
+import io.integrator.spi.PreMapHook;
+import io.integrator.spi.RecordWriter;
+import io.integrator.store.ResourceStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The run-time side of an {@code Integrator}: thread pools, per-connection limits, running flows,
+ * and the building blocks flow runs, retries and standalone calls share. Hosts use it through
+ * {@code Integrator}; it is public only because the facade lives in another package.
+ */
+public final class Engine implements AutoCloseable {
+  /** Run-state scope prefix of delta watermarks; the key is the export id. */
+  public static final String DELTA_SCOPE_PREFIX = "delta:";
+  /** Default {@code maxAttempts} of an import. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+  final ResourceStore store;
+  final HookRegistry hooks;
+  final ExecutorService workers;
+  final ScheduledExecutorService timer;
+  final Backoff backoff;
+  final int pagesInFlight;
+  private final Function<String, Optional<Adaptor>> adaptors;
+  private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
+  final Map<String, FlowRunHandle> running = new ConcurrentHashMap<>();
+  final java.util.Set<String> retriesRunning = ConcurrentHashMap.newKeySet();
+  final Map<String, FlowRunHandle> retryHandles = new ConcurrentHashMap<>();
+
+  /**
+   * Creates an engine.
+   *
+   * @param store resources and run state
+   * @param adaptors finds the adaptor of a connection type
+   * @param hooks the hook registry
+   * @param workerThreads threads for hooks, mapping and adaptor calls
+   * @param pagesInFlight pages of one flow run processed at once (1 with {@code preserveOrder})
+   * @param backoff waits between attempts of transient failures
+   */
+  public Engine(ResourceStore store, Function<String, Optional<Adaptor>> adaptors,
+      HookRegistry hooks, int workerThreads, int pagesInFlight, Backoff backoff) {
+    this.store = store;
+    this.adaptors = adaptors;
+    this.hooks = hooks;
+    this.backoff = backoff;
+    this.pagesInFlight = Math.max(1, pagesInFlight);
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(Math.max(1, workerThreads), r -> {
+      Thread t = new Thread(r, "integrator-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "integrator-retry-timer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Starts a flow run on its own thread; see {@code Integrator.runFlowAsync}. */
+  public FlowRunHandle runFlowAsync(String flowId) {
+    return FlowRun.start(this, flowId);
+  }
+
+  /** Re-runs failed records; see {@code Integrator.retry}. */
+  public FlowRunHandle retryAsync(String jobId, List<String> errorIds) {
+    return RetryRun.start(this, jobId, errorIds);
+  }
+
+  /**
+   * Cancels a running flow job or retry job by its id.
+   *
+   * @return true when a running job had that id
+   */
+  public boolean cancel(String jobId) {
+    FlowRunHandle h = retryHandles.get(jobId);
+    if (h == null) {
+      h = running.values().stream().filter(x -> x.jobId().equals(jobId)).findFirst().orElse(null);
+    }
+    if (h == null) {
+      return false;
+    }
+    h.cancel();
+    return true;
+  }
+
+  /** Reads an export's records without a job; see {@code Integrator.invokeExport}. */
+  public List<ObjectNode> invokeExport(String idOrApiIdentifier, int limit, ObjectNode data) {
+    return Standalone.invokeExport(this, idOrApiIdentifier, limit, data);
+  }
+
+  /** Reads an unsaved export in test mode; see {@code Integrator.preview}. */
+  public List<ObjectNode> preview(ObjectNode exportDocument) {
+    return Standalone.preview(this, exportDocument);
+  }
+
+  /** Runs records through an import without a job; see {@code Integrator.invokeImport}. */
+  public List<io.integrator.spi.SubmitResult> invokeImport(String idOrApiIdentifier,
+      List<ObjectNode> records) {
+    return Standalone.invokeImport(this, idOrApiIdentifier, records);
+  }
+
+  /** The committed watermark of an export in a flow, if any. */
+  public Optional<Instant> watermark(String flowId, String exportId) {
+    return store.getState(DELTA_SCOPE_PREFIX + flowId, exportId)
+        .map(n -> n.path("currentExportDateTime").asText(null))
+        .filter(s -> s != null)
+        .map(Instant::parse);
+  }
+
+  void commitWatermark(String flowId, String exportId, Instant current) {
+    ObjectNode v = JsonNodeFactory.instance.objectNode();
+    v.put("currentExportDateTime", ExportContext.iso(current));
+    store.putState(DELTA_SCOPE_PREFIX + flowId, exportId, v);
+  }
+
+  /**
+   * The lower bound of the delta window: the last committed watermark minus {@code
+   * delta.lagOffset} ms, else {@code delta.startDate} as is, else none.
+   */
+  Optional<Instant> lowerBound(String flowId, Export export) {
+    Optional<Instant> w = flowId == null ? Optional.empty() : watermark(flowId, export.id());
+    if (w.isPresent()) {
+      long lag = export.section("delta").path("lagOffset").asLong(0);
+      return Optional.of(w.get().minusMillis(lag));
+    }
+    String start = export.section("delta").path("startDate").asText(null);
+    if (start == null || start.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(start));
+    } catch (RuntimeException notInstant) {
+      try {
+        return Optional.of(LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant());
+      } catch (RuntimeException bad) {
+        throw new FlowRunException("invalid_start_date", "export '" + export.id()
+            + "' delta.startDate '" + start + "' is not ISO-8601 (2024-01-31T00:00:00.000Z)");
+      }
+    }
+  }
+
+  static boolean isDelta(Export e) {
+    return "delta".equals(e.type()) || "tranlinedelta".equals(e.type());
+  }
+
+  /**
+   * Builds the context an adaptor reads an export with.
+   *
+   * @param flowId the flow (delta watermark scope), or null for standalone calls
+   * @param limit record limit, 0 for none
+   * @param testMode whether the run may write state
+   */
+  ExportContext exportContext(Export export, String flowId, int limit, ObjectNode data,
+      boolean testMode, java.util.function.BooleanSupplier canceled) {
+    Optional<Instant> last = Optional.empty();
+    Optional<Instant> current = Optional.empty();
+    if (isDelta(export)) {
+      current = Optional.of(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      last = lowerBound(flowId, export);
+    }
+    return new ExportContext(export.json(), connectionDocument(export.connectionId()), last,
+        current, limit, data, testMode, canceled);
+  }
+
+  ObjectNode connectionDocument(String connectionId) {
+    if (connectionId == null) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    return store.find(ResourceKind.CONNECTION, connectionId).orElseThrow(() ->
+        new FlowRunException("missing_connection", "connection '" + connectionId
+            + "' does not exist"));
+  }
+
+  Adaptor adaptorFor(ObjectNode connection, String what) {
+    Connection c = Resources.of(Connection.class, connection);
+    if (c.isOffline()) {
+      throw new FlowRunException("connection_offline", "connection '" + c.id() + "' of " + what
+          + " is offline; bring it back online (ping it) and run again");
+    }
+    String type = c.adaptorType();
+    return adaptors.apply(type).orElseThrow(() -> new FlowRunException("missing_adaptor",
+        "no adaptor serves connection type '" + type + "' (connection '" + c.id() + "' of " + what
+            + "); put the adaptor jar on the class path or register it on Integrator.builder()"));
+  }
+
+  AsyncLimiter limiter(ObjectNode connection) {
+    Connection c = Resources.of(Connection.class, connection);
+    String key = c.id() + "#" + c.concurrencyLevel();
+    return limiters.computeIfAbsent(key, k -> new AsyncLimiter(c.concurrencyLevel()));
+  }
+
+  Export export(String idOrApiIdentifier) {
+    return Resources.of(Export.class, find(ResourceKind.EXPORT, idOrApiIdentifier));
+  }
+
+  Import importDoc(String idOrApiIdentifier) {
+    return Resources.of(Import.class, find(ResourceKind.IMPORT, idOrApiIdentifier));
+  }
+
+  private ObjectNode find(ResourceKind kind, String idOrApi) {
+    Optional<ObjectNode> d = store.find(kind, idOrApi);
+    if (d.isEmpty()) {
+      d = store.findByApiIdentifier(idOrApi).filter(l -> l.kind() == kind)
+          .map(ResourceStore.Lookup::document);
+    }
+    return d.orElseThrow(() -> new FlowRunException("not_found", "no " + kind.displayName()
+        + " has the id or apiIdentifier '" + idOrApi + "'"));
+  }
+
+  /**
+   * Builds the pipeline of one import for one job: hooks found, mapping compiled, writer opened.
+   *
+   * @throws FlowRunException when the import cannot run (bad mapping, missing hook or adaptor)
+   * @throws AdaptorException when the writer cannot be opened
+   */
+  ImportPipeline importPipeline(Import imp, String flowId, String jobId, boolean testMode)
+      throws AdaptorException {
+    if (imp.isDistributed()) {
+      throw new FlowRunException("unsupported", "import '" + imp.id()
+          + "' is distributed (NetSuite-side); the engine cannot run distributed imports yet");
+    }
+    ObjectNode conn = connectionDocument(imp.connectionId());
+    Adaptor adaptor = adaptorFor(conn, "import '" + imp.id() + "'");
+    Mapping mapping;
+    try {
+      mapping = Mapping.compileImport(imp.json());
+    } catch (MappingDefinitionException e) {
+      throw new FlowRunException("invalid_mapping", "import '" + imp.id() + "' has a mapping the "
+          + "engine cannot compile: " + e.getMessage());
+    }
+    HookContext hc = new HookContext(imp.integrationId(), flowId, imp.connectionId(), null,
+        imp.id(), jobId, imp.section("hooks").path("configuration"), null, testMode);
+    String where = "import '" + imp.id() + "' hooks.";
+    List<Step> steps = new ArrayList<>();
+    hooks.require(PreMapHook.class, imp.preMapHookId(), where + "_preMapId")
+        .ifPresent(h -> steps.add(new PreMapStep(h, imp.preMapHookId(), hc)));
+    LookupResolver resolver = LookupResolver.none();
+    if (mapping.usesDynamicLookups()) {
+      resolver = adaptor.lookupSource(conn).map(LookupResolver::new).orElse(LookupResolver.none());
+    }
+    steps.add(new MapStep(mapping, resolver));
+    hooks.require(PostMapHook.class, imp.postMapHookId(), where + "_postMapId")
+        .ifPresent(h -> steps.add(new PostMapStep(h, imp.postMapHookId(), hc)));
+    PostSubmitHook post = hooks.require(PostSubmitHook.class, imp.postSubmitHookId(),
+        where + "_postSubmitId").orElse(null);
+    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode));
+    int attempts = imp.maxAttempts() > 0 ? imp.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
+    steps.add(new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
+    if (post != null) {
+      steps.add(new PostSubmitStep(post, imp.postSubmitHookId(), hc));
+    }
+    return new ImportPipeline(imp.id(), steps, writer, workers);
+  }
+
+  static JsonNode missing() {
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  /**
+   * Cancels running flows and retries, waits up to 30 s for their pages in hand to finish, then
+   * stops the thread pools.
+   */
+  @Override
+  public void close() {
+    List<FlowRunHandle> active = new ArrayList<>(running.values());
+    active.addAll(retryHandles.values());
+    active.forEach(FlowRunHandle::cancel);
+    try {
+      java.util.concurrent.CompletableFuture.allOf(active.stream()
+              .map(h -> h.completion().handle((j, t) -> null))
+              .toArray(java.util.concurrent.CompletableFuture[]::new))
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // closing goes on: the store is closed next and a stuck run ends with errors
+    }
+    workers.shutdown();
+    timer.shutdownNow();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

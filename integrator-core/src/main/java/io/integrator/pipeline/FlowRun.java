@@ -1,0 +1,344 @@
+package io.integrator.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.hook.HookCalls;
+import io.integrator.hook.HookException;
+import io.integrator.job.ErrorRecorder;
+import io.integrator.job.ErrorRow;
+import io.integrator.job.JobTracker;
+import io.integrator.job.Jobs;
+import io.integrator.model.Export;
+import io.integrator.model.Flow;
+import io.integrator.model.Import;
+import io.integrator.model.Job;
+import io.integrator.model.ResourceKind;
+import io.integrator.model.Resources;
+import io.integrator.spi.Adaptor;
+import io.integrator.spi.AdaptorException;
+import io.integrator.spi.Classification;
+import io.integrator.spi.ExportContext;
+import io.integrator.spi.HookContext;
+import io.integrator.spi.Page;
+import io.integrator.spi.PageReader;
+import io.integrator.spi.PostResponseMapHook;
+import io.integrator.spi.PreSavePageHook;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a flow (REFERENCE §7, DESIGN "How data flows"). The generator loop runs on the run's
+ * own thread and pulls a page only when fewer than {@code pagesInFlight} pages are being processed
+ * (back-pressure); page processing runs on the engine's workers.
+ */
+final class FlowRun {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRun.class);
+
+  private final Engine engine;
+  private final Flow flow;
+  private final FlowRunHandle handle;
+  private final JobTracker flowJob;
+  private final ErrorRecorder errors;
+  private final List<Processor> processors = new ArrayList<>();
+  private final List<JobTracker> children = new ArrayList<>();
+  private volatile boolean fatal;
+
+  private FlowRun(Engine engine, Flow flow, FlowRunHandle handle, JobTracker flowJob) {
+    this.engine = engine;
+    this.flow = flow;
+    this.handle = handle;
+    this.flowJob = flowJob;
+    this.errors = new ErrorRecorder(engine.store);
+  }
+
+  static FlowRunHandle start(Engine engine, String flowId) {
+    Flow flow = Resources.of(Flow.class, engine.store.find(ResourceKind.FLOW, flowId)
+        .orElseThrow(() -> new FlowRunException("not_found", "no flow has the id '" + flowId + "'")));
+    if (flow.isDisabled()) {
+      throw new FlowRunException("flow_disabled", "flow '" + flowId
+          + "' is disabled; set disabled to false to run it");
+    }
+    if (flow.pageGenerators().isEmpty()) {
+      throw new FlowRunException("invalid_flow", "flow '" + flowId + "' has no page generator");
+    }
+    FlowRunHandle placeholder = new FlowRunHandle("");
+    if (engine.running.putIfAbsent(flowId, placeholder) != null) {
+      throw new FlowRunException("flow_running", "flow '" + flowId + "' is already running (job "
+          + engine.running.get(flowId).jobId() + "); wait for it to end or cancel it");
+    }
+    try {
+      Map<String, String> links = new HashMap<>();
+      links.put("_flowId", flowId);
+      links.put("_integrationId", flow.integrationId());
+      JobTracker job = JobTracker.queue(engine.store, "flow", links);
+      FlowRunHandle handle = new FlowRunHandle(job.id());
+      engine.running.put(flowId, handle);
+      FlowRun run = new FlowRun(engine, flow, handle, job);
+      handle.onCancel(() -> job.status(Jobs.CANCELING));
+      Thread t = new Thread(run::run, "integrator-flow-" + flowId);
+      t.setDaemon(true);
+      t.start();
+      return handle;
+    } catch (RuntimeException e) {
+      engine.running.remove(flowId);
+      throw e;
+    }
+  }
+
+  private void run() {
+    String status = Jobs.FAILED;
+    try {
+      flowJob.running();
+      status = execute();
+    } catch (RuntimeException e) {
+      LOG.warn("flow {} failed: {}", flow.id(), e.toString());
+      fatal(flowJob, "internal_error", "the engine failed: " + e, "internal");
+    } finally {
+      try {
+        processors.forEach(Processor::close);
+        for (JobTracker c : children) {
+          c.finish(status);
+        }
+        ObjectNode done = flowJob.finish(status);
+        engine.running.remove(flow.id());
+        handle.complete(Resources.of(Job.class, done));
+      } catch (RuntimeException e) {
+        engine.running.remove(flow.id());
+        handle.fail(e);
+      }
+    }
+  }
+
+  private String execute() {
+    boolean testMode = false;
+    List<Export> generators = new ArrayList<>();
+    try {
+      for (ObjectNode g : flow.pageGenerators()) {
+        Export e = engine.export(g.path("_exportId").asText());
+        testMode |= "test".equals(e.type());
+        generators.add(e);
+      }
+      openProcessors(testMode);
+    } catch (FlowRunException e) {
+      fatal(flowJob, e.code(), e.getMessage(), e.code().startsWith("connection") ? "connection" : "resource");
+      return Jobs.FAILED;
+    } catch (HookException e) {
+      fatal(flowJob, e.code(), e.getMessage(), "resource");
+      return Jobs.FAILED;
+    } catch (AdaptorException e) {
+      fatal(flowJob, e.code(), e.getMessage(), "connection");
+      return Jobs.FAILED;
+    }
+    boolean aborted = false;
+    List<Export> committable = new ArrayList<>();
+    List<ExportContext> contexts = new ArrayList<>();
+    for (int gi = 0; gi < generators.size() && !fatal && !handle.isCanceled(); gi++) {
+      Export export = generators.get(gi);
+      Map<String, String> links = new HashMap<>();
+      links.put("_flowJobId", flowJob.id());
+      links.put("_flowId", flow.id());
+      links.put("_exportId", export.id());
+      links.put("_integrationId", export.integrationId());
+      JobTracker exportJob = JobTracker.start(engine.store, "export", links, -1);
+      children.add(exportJob);
+      boolean test = "test".equals(export.type());
+      ExportContext ctx;
+      try {
+        ctx = engine.exportContext(export, flow.id(), test ? export.testLimit() : 0, null, test,
+            handle::isCanceled);
+      } catch (FlowRunException e) {
+        fatal(exportJob, e.code(), e.getMessage(), "resource");
+        break;
+      }
+      aborted |= generate(export, exportJob, ctx, test);
+      if (!test && Engine.isDelta(export)) {
+        committable.add(export);
+        contexts.add(ctx);
+      }
+    }
+    if (fatal) {
+      return Jobs.FAILED;
+    }
+    if (handle.isCanceled()) {
+      return Jobs.CANCELED;
+    }
+    if (!aborted) {
+      for (int i = 0; i < committable.size(); i++) {
+        engine.commitWatermark(flow.id(), committable.get(i).id(),
+            contexts.get(i).currentExportDateTime().orElseThrow());
+      }
+    }
+    return Jobs.COMPLETED;
+  }
+
+  private void openProcessors(boolean testMode) throws AdaptorException {
+    List<ObjectNode> defs = flow.pageProcessors();
+    for (int i = 0; i < defs.size(); i++) {
+      ObjectNode p = defs.get(i);
+      boolean isImport = !"export".equals(p.path("type").asText("import"));
+      String where = "flow '" + flow.id() + "' pageProcessors[" + i + "]";
+      PostResponseMapHook prm = engine.hooks.require(PostResponseMapHook.class,
+          p.path("hooks").path("_postResponseMapId").asText(null),
+          where + ".hooks._postResponseMapId").orElse(null);
+      Map<String, String> links = new HashMap<>();
+      links.put("_flowJobId", flowJob.id());
+      links.put("_flowId", flow.id());
+      if (isImport) {
+        Import imp = engine.importDoc(p.path("_importId").asText());
+        links.put("_importId", imp.id());
+        links.put("_integrationId", imp.integrationId());
+        JobTracker job = JobTracker.start(engine.store, "import", links, i);
+        children.add(job);
+        HookContext hc = new HookContext(imp.integrationId(), flow.id(), imp.connectionId(), null,
+            imp.id(), job.id(), p.path("hooks").path("configuration"), null, testMode);
+        ImportPipeline pipeline = engine.importPipeline(imp, flow.id(), job.id(), testMode);
+        processors.add(new ImportProcessor(job, flowJob, p, prm, hc, errors, pipeline, flow.id(),
+            !flow.skipRetries()));
+      } else {
+        Export e = engine.export(p.path("_exportId").asText());
+        links.put("_exportId", e.id());
+        JobTracker job = JobTracker.start(engine.store, "export", links, i);
+        children.add(job);
+        HookContext hc = new HookContext(e.integrationId(), flow.id(), e.connectionId(), e.id(),
+            null, job.id(), null, null, testMode);
+        processors.add(new LookupExportProcessor(engine, job, p, prm, hc, errors, e, testMode));
+      }
+    }
+  }
+
+  /** Reads and hands on every page of one generator; returns true when preSavePage aborted. */
+  private boolean generate(Export export, JobTracker exportJob, ExportContext ctx, boolean test) {
+    int inFlight = export.preserveOrder() ? 1 : engine.pagesInFlight;
+    Semaphore permits = new Semaphore(inFlight);
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    boolean aborted = false;
+    PreSavePageHook hook;
+    Adaptor adaptor;
+    try {
+      hook = engine.hooks.require(PreSavePageHook.class, export.preSavePageHookId(),
+          "export '" + export.id() + "' hooks._preSavePageId").orElse(null);
+      adaptor = engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
+    } catch (HookException | FlowRunException e) {
+      fatal(exportJob, e instanceof HookException h ? h.code() : ((FlowRunException) e).code(),
+          e.getMessage(), e.getMessage().contains("offline") ? "connection" : "resource");
+      return false;
+    }
+    HookContext hc = new HookContext(export.integrationId(), flow.id(), export.connectionId(),
+        export.id(), null, exportJob.id(), export.section("hooks").path("configuration"), null,
+        test);
+    int remaining = ctx.limit() > 0 ? ctx.limit() : Integer.MAX_VALUE;
+    boolean once = "once".equals(export.type()) && !test;
+    try (PageReader reader = adaptor.openReader(ctx)) {
+      int pageIndex = 0;
+      while (!fatal && !handle.isCanceled() && remaining > 0) {
+        permits.acquire();
+        if (fatal || handle.isCanceled()) {
+          permits.release();
+          break;
+        }
+        Optional<Page> next;
+        try {
+          next = reader.next();
+        } catch (AdaptorException e) {
+          permits.release();
+          fatal(exportJob, e.code(), "reading export '" + export.id() + "' failed: "
+              + e.getMessage(), "connection".equals(e.classification()) ? "connection" : "application");
+          break;
+        }
+        if (next.isEmpty()) {
+          permits.release();
+          break;
+        }
+        Page page = next.get();
+        List<ObjectNode> read = page.records();
+        if (read.size() > remaining) {
+          read = read.subList(0, remaining);
+        }
+        remaining -= read.size();
+        exportJob.pageGenerated();
+        flowJob.pageGenerated();
+        List<ObjectNode> data = read;
+        List<io.integrator.spi.ErrorItem> pageErrors = page.errors();
+        if (hook != null) {
+          try {
+            PreSavePageHook.Response r = HookCalls.preSavePage(hook, export.preSavePageHookId(),
+                new PreSavePageHook.Request(new ArrayList<>(read), pageErrors, pageIndex,
+                    ctx.lastExportDateTime(), ctx.currentExportDateTime(), hc));
+            data = r.data();
+            pageErrors = r.errors();
+            aborted = r.abort();
+          } catch (HookException e) {
+            permits.release();
+            fatal(exportJob, e.code(), e.getMessage(), "pre_save_page_hook");
+            break;
+          }
+        }
+        for (var e : pageErrors) {
+          errors.record(exportJob.id(), List.of(ErrorRow.of(e.code(), e.message(),
+              e.source() != null && PageWork.SOURCES.contains(e.source()) ? e.source()
+                  : "application", Classification.PARSE, false)),
+              null, null);
+        }
+        exportJob.outcomes(0, 0, pageErrors.size());
+        exportJob.exported(data.size());
+        flowJob.exported(data.size());
+        exportJob.save();
+        flowJob.save();
+        List<ObjectNode> marked = read;
+        CompletableFuture<Void> f = process(data).thenRunAsync(() -> {
+          if (once && !marked.isEmpty() && !fatal) {
+            try {
+              adaptor.markExported(ctx, marked);
+            } catch (AdaptorException | RuntimeException e) {
+              fatal(exportJob, e instanceof AdaptorException a ? a.code() : "internal_error",
+                  "marking records of export '" + export.id() + "' exported failed: "
+                      + e.getMessage(), "connection");
+            }
+          }
+          exportJob.pageProcessed();
+          flowJob.pageProcessed();
+          flowJob.save();
+        }, engine.workers).whenComplete((v, t) -> {
+          if (t != null) {
+            fatal(flowJob, "internal_error", "processing a page failed: " + t, "internal");
+          }
+          permits.release();
+        });
+        pending.add(f);
+        pending.removeIf(CompletableFuture::isDone);
+        pageIndex++;
+        if (aborted) {
+          break;
+        }
+      }
+    } catch (AdaptorException e) {
+      fatal(exportJob, e.code(), "opening export '" + export.id() + "' failed: " + e.getMessage(),
+          "connection".equals(e.classification()) ? "connection" : "application");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      handle.cancel();
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    return aborted;
+  }
+
+  private CompletableFuture<Void> process(List<ObjectNode> records) {
+    CompletableFuture<List<ObjectNode>> f = CompletableFuture.completedFuture(records);
+    for (Processor p : processors) {
+      f = f.thenCompose(p::run);
+    }
+    return f.thenAccept(r -> {});
+  }
+
+  private synchronized void fatal(JobTracker job, String code, String message, String source) {
+    fatal = true;
+    errors.record(job.id(), List.of(ErrorRow.of(code, message, source,
+        "connection".equals(source) ? Classification.CONNECTION : null, false)), null, null);
+  }
+}

@@ -1,0 +1,46 @@
+package io.integrator.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.job.ErrorRecorder;
+import io.integrator.job.JobTracker;
+import io.integrator.spi.HookContext;
+import io.integrator.spi.PostResponseMapHook;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** A {@code type: import} page processor. */
+final class ImportProcessor extends Processor {
+  private final ImportPipeline pipeline;
+  private final JobTracker flowJob;
+  private final String flowId;
+  private final boolean storeRetryData;
+
+  ImportProcessor(JobTracker job, JobTracker flowJob, ObjectNode definition,
+      PostResponseMapHook postResponseMap, HookContext context, ErrorRecorder errors,
+      ImportPipeline pipeline, String flowId, boolean storeRetryData) {
+    super(job, definition, postResponseMap, context, errors);
+    this.pipeline = pipeline;
+    this.flowJob = flowJob;
+    this.flowId = flowId;
+    this.storeRetryData = storeRetryData;
+  }
+
+  @Override
+  CompletableFuture<List<ObjectNode>> run(List<ObjectNode> records) {
+    if (records.isEmpty()) {
+      return CompletableFuture.completedFuture(records);
+    }
+    return pipeline.process(records).thenApply(outcomes -> {
+      Accounting.record(errors, job, List.of(flowJob), outcomes, pipeline.importId, flowId,
+          storeRetryData);
+      job.pageProcessed();
+      job.save();
+      return next(outcomes);
+    });
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+  }
+}

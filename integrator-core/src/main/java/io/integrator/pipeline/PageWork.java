@@ -1,0 +1,113 @@
+package io.integrator.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.job.ErrorRow;
+import io.integrator.spi.ErrorItem;
+import io.integrator.spi.SubmitResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One page on its way through one import: per record, its state at each step and, once decided,
+ * its outcome. A record whose outcome is decided is no longer "live" and later steps skip it.
+ */
+final class PageWork {
+  final List<ObjectNode> input;
+  final ObjectNode[] current;
+  final ObjectNode[] mapped;
+  final SubmitResult[] response;
+  final RecordOutcome.Kind[] kind;
+  final String[] step;
+  private final List<List<ErrorRow>> errors;
+
+  PageWork(List<ObjectNode> input) {
+    this.input = input;
+    int n = input.size();
+    current = new ObjectNode[n];
+    mapped = new ObjectNode[n];
+    response = new SubmitResult[n];
+    kind = new RecordOutcome.Kind[n];
+    step = new String[n];
+    errors = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      current[i] = input.get(i);
+      errors.add(new ArrayList<>(0));
+    }
+  }
+
+  int size() {
+    return input.size();
+  }
+
+  /** Indices of records still going on. */
+  List<Integer> live() {
+    List<Integer> out = new ArrayList<>(size());
+    for (int i = 0; i < size(); i++) {
+      if (kind[i] == null) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  void fail(int i, String atStep, List<ErrorRow> rows) {
+    kind[i] = RecordOutcome.Kind.ERROR;
+    step[i] = atStep;
+    errors.get(i).addAll(rows);
+  }
+
+  void ignore(int i) {
+    kind[i] = RecordOutcome.Kind.IGNORE;
+  }
+
+  /** Errors that do not decide the outcome ({@code {data, errors}} hook items). */
+  void note(int i, List<ErrorRow> rows) {
+    errors.get(i).addAll(rows);
+  }
+
+  /** Fails every live record with one error (a page-level failure). */
+  void failLive(String atStep, ErrorRow row) {
+    for (int i : live()) {
+      fail(i, atStep, List.of(row));
+    }
+  }
+
+  /** The Job Error {@code source} values (REFERENCE §12); an item naming another keeps the step's. */
+  static final java.util.Set<String> SOURCES = java.util.Set.of("connection", "application",
+      "internal", "resource", "lookup", "mapping", "pre_save_page_hook", "pre_map_hook",
+      "post_map_hook", "post_submit_hook", "post_response_map_hook", "post_aggregate_hook");
+
+  static List<ErrorRow> rows(List<ErrorItem> items, String source, String classification,
+      boolean retriable) {
+    List<ErrorRow> out = new ArrayList<>(items.size());
+    for (ErrorItem e : items) {
+      String src = e.source() != null && SOURCES.contains(e.source()) ? e.source() : source;
+      out.add(ErrorRow.of(e.code(), e.message(), src, classification, retriable));
+    }
+    return out;
+  }
+
+  List<RecordOutcome> outcomes() {
+    List<RecordOutcome> out = new ArrayList<>(size());
+    for (int i = 0; i < size(); i++) {
+      RecordOutcome.Kind k = kind[i] == null ? RecordOutcome.Kind.SUCCESS : kind[i];
+      SubmitResult r = response[i];
+      if (r == null) {
+        r = k == RecordOutcome.Kind.IGNORE ? SubmitResult.ignore(null)
+            : k == RecordOutcome.Kind.ERROR ? synthetic(errors.get(i))
+            : SubmitResult.success(null, null);
+      }
+      out.add(new RecordOutcome(k, input.get(i), r, List.copyOf(errors.get(i)), step[i]));
+    }
+    return out;
+  }
+
+  private static SubmitResult synthetic(List<ErrorRow> rows) {
+    List<ErrorItem> items = new ArrayList<>();
+    for (ErrorRow e : rows) {
+      items.add(new ErrorItem(e.code(), e.message(), e.source()));
+    }
+    return new SubmitResult(422, null, null, items, false,
+        rows.isEmpty() ? null : rows.get(0).classification(), java.util.Optional.empty());
+  }
+}

@@ -1,0 +1,36 @@
+package io.integrator.pipeline;
+
+import io.integrator.hook.HookCalls;
+import io.integrator.spi.HookContext;
+import io.integrator.spi.PostMapHook;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Calls the import's postMap hook on the mapped records. */
+final class PostMapStep implements Step {
+  private final PostMapHook hook;
+  private final String id;
+  private final HookContext context;
+
+  PostMapStep(PostMapHook hook, String id, HookContext context) {
+    this.hook = hook;
+    this.id = id;
+    this.context = context;
+  }
+
+  @Override
+  public CompletableFuture<Void> apply(PageWork w) {
+    List<Integer> live = w.live();
+    if (!live.isEmpty()) {
+      var items = HookCalls.postMap(hook, id, new PostMapHook.Request(
+          HookItems.copies(w.current, live), HookItems.copies(w.mapped, live), context));
+      HookItems.apply(w, live, items, w.mapped, source());
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public String source() {
+    return "post_map_hook";
+  }
+}

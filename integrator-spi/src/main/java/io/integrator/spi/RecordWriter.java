@@ -1,0 +1,32 @@
+package io.integrator.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Submits mapped records to the destination of one import. One writer serves one job (or one
+ * standalone invocation) and may be called from several threads at once, up to the connection's
+ * {@code concurrencyLevel}; it is closed once at the end.
+ *
+ * <p>Return one {@link SubmitResult} per record, in order. A record the destination refused is a
+ * failed result, not an exception: the engine counts it and stores a job error with the record.
+ * Throw {@link AdaptorException} only when the whole batch could not be sent; every record then
+ * fails with its code and classification. Transient failures ({@link Classification#isTransient})
+ * of single records or of the whole batch are retried by the engine up to the import's {@code
+ * maxAttempts}, after the wait the result or exception asks for: do not retry inside the writer.
+ */
+public interface RecordWriter extends AutoCloseable {
+
+  /**
+   * Submits a batch of mapped records (at most one page).
+   *
+   * @param records the records as the postMap hook returned them; read-only
+   * @return exactly one result per record, aligned with {@code records}
+   * @throws AdaptorException when nothing could be submitted
+   */
+  List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException;
+
+  /** Releases what the writer holds. */
+  @Override
+  default void close() {}
+}
