@@ -7,6 +7,15 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new ValidateCommand(), new MapCommand(), new DemoCommand());
+    return List.of(
+        new ValidateCommand(),
+        new MapCommand(),
+        new RunCommand(),
+        new InvokeCommand(),
+        new PreviewCommand(),
+        new JobsCommand(),
+        new ErrorsCommand(),
+        new RetryCommand(),
+        new DemoCommand());
   }
 }
