@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = {
-      "Validates a project (default: the example project), loads it into its embedded store",
-      "and prints the stored resources with secrets masked."
+      "Validates a project, loads it into its embedded store and lists it.",
+      "The default project is examples/project; stored secrets are shown masked."
     },
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "invoke",
     description = {
-      "Invokes an export (prints its records as a JSON array) or an import on --data (prints one",
-      "result per record). Exit code: 0 on success; for an import, 1 when a record failed."
+      "Invokes an export or an import standalone, without a job.",
+      "An export prints its records as a JSON array; an import runs --data and prints one result",
+      "per record. Exit code: 0 on success; for an import, 1 when a record failed."
     },
     mixinStandardHelpOptions = true)
 final class InvokeCommand implements Callable<Integer> {
