@@ -16,9 +16,9 @@ final class ImportProcessor extends Processor {
   private final boolean storeRetryData;
 
   ImportProcessor(JobTracker job, JobTracker flowJob, ObjectNode definition,
-      PostResponseMapHook postResponseMap, HookContext context, ErrorRecorder errors,
+      PostResponseMapHook postResponseMap, String postResponseMapId, HookContext context, ErrorRecorder errors,
       ImportPipeline pipeline, String flowId, boolean storeRetryData) {
-    super(job, definition, postResponseMap, context, errors);
+    super(job, definition, postResponseMap, postResponseMapId, context, errors);
     this.pipeline = pipeline;
     this.flowJob = flowJob;
     this.flowId = flowId;

@@ -32,7 +32,7 @@ abstract class Processor implements AutoCloseable {
   final ErrorRecorder errors;
 
   Processor(JobTracker job, ObjectNode definition, PostResponseMapHook postResponseMap,
-      HookContext context, ErrorRecorder errors) {
+      String postResponseMapId, HookContext context, ErrorRecorder errors) {
     this.job = job;
     this.proceedOnFailure = definition.path("proceedOnFailure").asBoolean(false)
         || "true".equals(definition.path("proceedOnFailure").asText());
@@ -41,7 +41,7 @@ abstract class Processor implements AutoCloseable {
     this.responseMapping = rm != null && (rm.path("fields").size() > 0 || rm.path("lists").size() > 0)
         ? Mapping.compile(rm, null) : null;
     this.postResponseMap = postResponseMap;
-    this.postResponseMapId = definition.path("hooks").path("_postResponseMapId").asText(null);
+    this.postResponseMapId = postResponseMapId;
     this.context = context;
     this.errors = errors;
   }
