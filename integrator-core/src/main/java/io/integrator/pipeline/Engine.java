@@ -3,6 +3,7 @@ package io.integrator.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.hook.HookCalls;
 import io.integrator.hook.HookRef;
 import io.integrator.hook.HookRegistry;
 import io.integrator.lookup.LookupResolver;
@@ -52,6 +53,7 @@ public final class Engine implements AutoCloseable {
 
   final ResourceStore store;
   final HookRegistry hooks;
+  final HookCalls hookCalls;
   final ExecutorService workers;
   final ScheduledExecutorService timer;
   final Backoff backoff;
@@ -71,12 +73,15 @@ public final class Engine implements AutoCloseable {
    * @param workerThreads threads for hooks, mapping and adaptor calls
    * @param pagesInFlight pages of one flow run processed at once (1 with {@code preserveOrder})
    * @param backoff waits between attempts of transient failures
+   * @param hookTimeout the most one hook call may take
    */
   public Engine(ResourceStore store, Function<String, Optional<Adaptor>> adaptors,
-      HookRegistry hooks, int workerThreads, int pagesInFlight, Backoff backoff) {
+      HookRegistry hooks, int workerThreads, int pagesInFlight, Backoff backoff,
+      java.time.Duration hookTimeout) {
     this.store = store;
     this.adaptors = adaptors;
     this.hooks = hooks;
+    this.hookCalls = new HookCalls(hookTimeout);
     this.backoff = backoff;
     this.pagesInFlight = Math.max(1, pagesInFlight);
     AtomicInteger n = new AtomicInteger();
@@ -276,7 +281,7 @@ public final class Engine implements AutoCloseable {
     List<Step> steps = new ArrayList<>();
     if (preMapRef.isPresent()) {
       HookRef r = preMapRef.get();
-      steps.add(new PreMapStep(hooks.require(PreMapHook.class, r.id(), where + "_preMapId")
+      steps.add(new PreMapStep(hookCalls, hooks.require(PreMapHook.class, r.id(), where + "_preMapId")
           .orElseThrow(), r.id(), hc.apply(r)));
     }
     LookupResolver resolver = LookupResolver.none();
@@ -286,7 +291,7 @@ public final class Engine implements AutoCloseable {
     steps.add(new MapStep(mapping, resolver));
     if (postMapRef.isPresent()) {
       HookRef r = postMapRef.get();
-      steps.add(new PostMapStep(hooks.require(PostMapHook.class, r.id(), where + "_postMapId")
+      steps.add(new PostMapStep(hookCalls, hooks.require(PostMapHook.class, r.id(), where + "_postMapId")
           .orElseThrow(), r.id(), hc.apply(r)));
     }
     PostSubmitHook post = null;
@@ -299,9 +304,9 @@ public final class Engine implements AutoCloseable {
     steps.add(new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
     if (post != null) {
       HookRef r = postSubmitRef.get();
-      steps.add(new PostSubmitStep(post, r.id(), hc.apply(r)));
+      steps.add(new PostSubmitStep(hookCalls, post, r.id(), hc.apply(r)));
     }
-    return new ImportPipeline(imp.id(), steps, writer, workers);
+    return new ImportPipeline(imp.id(), steps, writer, workers, hookCalls);
   }
 
   static JsonNode missing() {
@@ -329,6 +334,7 @@ public final class Engine implements AutoCloseable {
     }
     workers.shutdown();
     timer.shutdownNow();
+    hookCalls.close();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package io.integrator.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.integrator.hook.HookCalls;
 import io.integrator.hook.HookException;
 import io.integrator.hook.HookRef;
 import io.integrator.job.ErrorRecorder;
@@ -280,7 +279,7 @@ final class FlowRun {
         List<io.integrator.spi.ErrorItem> pageErrors = page.errors();
         if (hook != null) {
           try {
-            PreSavePageHook.Response r = HookCalls.preSavePage(hook, preSaveRef.id(),
+            PreSavePageHook.Response r = engine.hookCalls.preSavePage(hook, preSaveRef.id(),
                 new PreSavePageHook.Request(new ArrayList<>(read), pageErrors, pageIndex,
                     ctx.lastExportDateTime(), ctx.currentExportDateTime(), hc));
             data = r.data();

@@ -18,7 +18,7 @@ final class ImportProcessor extends Processor {
   ImportProcessor(JobTracker job, JobTracker flowJob, ObjectNode definition,
       PostResponseMapHook postResponseMap, String postResponseMapId, HookContext context, ErrorRecorder errors,
       ImportPipeline pipeline, String flowId, boolean storeRetryData) {
-    super(job, definition, postResponseMap, postResponseMapId, context, errors);
+    super(job, definition, pipeline.hookCalls, postResponseMap, postResponseMapId, context, errors);
     this.pipeline = pipeline;
     this.flowJob = flowJob;
     this.flowId = flowId;

@@ -37,7 +37,7 @@ final class LookupExportProcessor extends Processor {
   LookupExportProcessor(Engine engine, JobTracker job, ObjectNode definition,
       PostResponseMapHook postResponseMap, String postResponseMapId, HookContext context,
       ErrorRecorder errors, Export export, boolean testMode) {
-    super(job, definition, postResponseMap, postResponseMapId, context, errors);
+    super(job, definition, engine.hookCalls, postResponseMap, postResponseMapId, context, errors);
     this.engine = engine;
     this.export = export;
     this.testMode = testMode;
