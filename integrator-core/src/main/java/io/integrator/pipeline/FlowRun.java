@@ -6,6 +6,7 @@ import io.integrator.hook.HookRef;
 import io.integrator.job.ErrorRecorder;
 import io.integrator.job.ErrorRow;
 import io.integrator.job.JobTracker;
+import io.integrator.job.TraceKeyResolver;
 import io.integrator.job.Jobs;
 import io.integrator.model.Export;
 import io.integrator.model.Flow;
@@ -204,8 +205,8 @@ final class FlowRun {
             imp.id(), job.id(), prmConf, null, testMode);
         ImportPipeline pipeline = engine.importPipeline(imp, flow.id(), job.id(), testMode);
         processors.add(new ImportProcessor(job, flowJob, p, prm, prmId, hc, errors, pipeline,
-            flow.id(),
-            !flow.skipRetries()));
+            flow.id(), !flow.skipRetries(), new TraceKeyResolver(engine.store, flow.id(),
+                imp.id(), flowJob.id(), engine.retriesRunning::contains)));
       } else {
         Export e = engine.export(p.path("_exportId").asText());
         links.put("_exportId", e.id());
