@@ -16,6 +16,7 @@ import io.integrator.model.Resource;
 import io.integrator.model.ResourceKind;
 import io.integrator.model.Retry;
 import io.integrator.project.Project;
+import io.integrator.hook.HookCalls;
 import io.integrator.hook.HookRegistry;
 import io.integrator.job.ErrorRecorder;
 import io.integrator.pipeline.Backoff;
@@ -24,6 +25,7 @@ import io.integrator.pipeline.FlowRunException;
 import io.integrator.pipeline.FlowRunHandle;
 import io.integrator.spi.Hook;
 import io.integrator.spi.SubmitResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,7 +108,8 @@ public final class Integrator implements AutoCloseable {
     this.hooks = HookRegistry.of(b.hooks, b.classLoader);
     this.engine =
         new Engine(
-            store, adaptors::forType, hooks, b.workerThreads, b.pagesInFlight, b.backoff);
+            store, adaptors::forType, hooks, b.workerThreads, b.pagesInFlight, b.backoff,
+            b.hookTimeout);
     this.errorRecorder = new ErrorRecorder(store);
   }
 
@@ -360,6 +363,7 @@ public final class Integrator implements AutoCloseable {
     private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private int pagesInFlight = 4;
     private Backoff backoff = Backoff.DEFAULT;
+    private Duration hookTimeout = HookCalls.DEFAULT_TIMEOUT;
 
     private Builder() {}
 
@@ -429,6 +433,23 @@ public final class Integrator implements AutoCloseable {
     /** Waits between attempts of transient submit failures. Default {@link Backoff#DEFAULT}. */
     public Builder retryBackoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /**
+     * The most one hook call may take (default 5 minutes). A call that takes longer is interrupted
+     * and fails like a hook that throws: preMap, postMap and postSubmit fail that page in that
+     * import (Job Errors {@code hook_timeout} with retry data), postResponseMap drops the page's
+     * records from later processors, preSavePage fails the run.
+     *
+     * @param timeout a positive duration
+     */
+    public Builder hookTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("hookTimeout must be positive");
+      }
+      this.hookTimeout = timeout;
       return this;
     }
 

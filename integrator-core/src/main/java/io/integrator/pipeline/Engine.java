@@ -3,6 +3,8 @@ package io.integrator.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrator.hook.HookCalls;
+import io.integrator.hook.HookRef;
 import io.integrator.hook.HookRegistry;
 import io.integrator.lookup.LookupResolver;
 import io.integrator.mapping.Mapping;
@@ -51,6 +53,7 @@ public final class Engine implements AutoCloseable {
 
   final ResourceStore store;
   final HookRegistry hooks;
+  final HookCalls hookCalls;
   final ExecutorService workers;
   final ScheduledExecutorService timer;
   final Backoff backoff;
@@ -70,12 +73,15 @@ public final class Engine implements AutoCloseable {
    * @param workerThreads threads for hooks, mapping and adaptor calls
    * @param pagesInFlight pages of one flow run processed at once (1 with {@code preserveOrder})
    * @param backoff waits between attempts of transient failures
+   * @param hookTimeout the most one hook call may take
    */
   public Engine(ResourceStore store, Function<String, Optional<Adaptor>> adaptors,
-      HookRegistry hooks, int workerThreads, int pagesInFlight, Backoff backoff) {
+      HookRegistry hooks, int workerThreads, int pagesInFlight, Backoff backoff,
+      java.time.Duration hookTimeout) {
     this.store = store;
     this.adaptors = adaptors;
     this.hooks = hooks;
+    this.hookCalls = new HookCalls(hookTimeout);
     this.backoff = backoff;
     this.pagesInFlight = Math.max(1, pagesInFlight);
     AtomicInteger n = new AtomicInteger();
@@ -263,28 +269,44 @@ public final class Engine implements AutoCloseable {
       throw new FlowRunException("invalid_mapping", "import '" + imp.id() + "' has a mapping the "
           + "engine cannot compile: " + e.getMessage());
     }
-    HookContext hc = new HookContext(imp.integrationId(), flowId, imp.connectionId(), null,
-        imp.id(), jobId, imp.section("hooks").path("configuration"), null, testMode);
+    JsonNode hooksSection = imp.section("hooks");
     String where = "import '" + imp.id() + "' hooks.";
+    Optional<HookRef> preMapRef = HookRef.read(hooksSection, "_preMapId", where + "_preMapId");
+    Optional<HookRef> postMapRef = HookRef.read(hooksSection, "_postMapId", where + "_postMapId");
+    Optional<HookRef> postSubmitRef =
+        HookRef.read(hooksSection, "_postSubmitId", where + "_postSubmitId");
+    java.util.function.Function<HookRef, HookContext> hc = ref -> new HookContext(
+        imp.integrationId(), flowId, imp.connectionId(), null, imp.id(), jobId,
+        ref.configurationOr(hooksSection.path("configuration")), null, testMode);
     List<Step> steps = new ArrayList<>();
-    hooks.require(PreMapHook.class, imp.preMapHookId(), where + "_preMapId")
-        .ifPresent(h -> steps.add(new PreMapStep(h, imp.preMapHookId(), hc)));
+    if (preMapRef.isPresent()) {
+      HookRef r = preMapRef.get();
+      steps.add(new PreMapStep(hookCalls, hooks.require(PreMapHook.class, r.id(), where + "_preMapId")
+          .orElseThrow(), r.id(), hc.apply(r)));
+    }
     LookupResolver resolver = LookupResolver.none();
     if (mapping.usesDynamicLookups()) {
       resolver = adaptor.lookupSource(conn).map(LookupResolver::new).orElse(LookupResolver.none());
     }
     steps.add(new MapStep(mapping, resolver));
-    hooks.require(PostMapHook.class, imp.postMapHookId(), where + "_postMapId")
-        .ifPresent(h -> steps.add(new PostMapStep(h, imp.postMapHookId(), hc)));
-    PostSubmitHook post = hooks.require(PostSubmitHook.class, imp.postSubmitHookId(),
-        where + "_postSubmitId").orElse(null);
+    if (postMapRef.isPresent()) {
+      HookRef r = postMapRef.get();
+      steps.add(new PostMapStep(hookCalls, hooks.require(PostMapHook.class, r.id(), where + "_postMapId")
+          .orElseThrow(), r.id(), hc.apply(r)));
+    }
+    PostSubmitHook post = null;
+    if (postSubmitRef.isPresent()) {
+      post = hooks.require(PostSubmitHook.class, postSubmitRef.get().id(),
+          where + "_postSubmitId").orElseThrow();
+    }
     RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode));
     int attempts = imp.maxAttempts() > 0 ? imp.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
     steps.add(new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
     if (post != null) {
-      steps.add(new PostSubmitStep(post, imp.postSubmitHookId(), hc));
+      HookRef r = postSubmitRef.get();
+      steps.add(new PostSubmitStep(hookCalls, post, r.id(), hc.apply(r)));
     }
-    return new ImportPipeline(imp.id(), steps, writer, workers);
+    return new ImportPipeline(imp.id(), steps, writer, workers, hookCalls);
   }
 
   static JsonNode missing() {
@@ -312,6 +334,7 @@ public final class Engine implements AutoCloseable {
     }
     workers.shutdown();
     timer.shutdownNow();
+    hookCalls.close();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

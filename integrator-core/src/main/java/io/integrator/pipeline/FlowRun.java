@@ -1,11 +1,12 @@
 package io.integrator.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.integrator.hook.HookCalls;
 import io.integrator.hook.HookException;
+import io.integrator.hook.HookRef;
 import io.integrator.job.ErrorRecorder;
 import io.integrator.job.ErrorRow;
 import io.integrator.job.JobTracker;
+import io.integrator.job.TraceKeyResolver;
 import io.integrator.job.Jobs;
 import io.integrator.model.Export;
 import io.integrator.model.Flow;
@@ -183,9 +184,14 @@ final class FlowRun {
       ObjectNode p = defs.get(i);
       boolean isImport = !"export".equals(p.path("type").asText("import"));
       String where = "flow '" + flow.id() + "' pageProcessors[" + i + "]";
-      PostResponseMapHook prm = engine.hooks.require(PostResponseMapHook.class,
-          p.path("hooks").path("_postResponseMapId").asText(null),
-          where + ".hooks._postResponseMapId").orElse(null);
+      Optional<HookRef> prmRef = HookRef.read(p.path("hooks"), "_postResponseMapId",
+          where + ".hooks._postResponseMapId");
+      PostResponseMapHook prm = prmRef.isEmpty() ? null : engine.hooks.require(
+          PostResponseMapHook.class, prmRef.get().id(), where + ".hooks._postResponseMapId")
+          .orElseThrow();
+      String prmId = prmRef.map(HookRef::id).orElse(null);
+      com.fasterxml.jackson.databind.JsonNode prmConf = prmRef.map(r -> r.configurationOr(
+          p.path("hooks").path("configuration"))).orElse(p.path("hooks").path("configuration"));
       Map<String, String> links = new HashMap<>();
       links.put("_flowJobId", flowJob.id());
       links.put("_flowId", flow.id());
@@ -196,18 +202,20 @@ final class FlowRun {
         JobTracker job = JobTracker.start(engine.store, "import", links, i);
         children.add(job);
         HookContext hc = new HookContext(imp.integrationId(), flow.id(), imp.connectionId(), null,
-            imp.id(), job.id(), p.path("hooks").path("configuration"), null, testMode);
+            imp.id(), job.id(), prmConf, null, testMode);
         ImportPipeline pipeline = engine.importPipeline(imp, flow.id(), job.id(), testMode);
-        processors.add(new ImportProcessor(job, flowJob, p, prm, hc, errors, pipeline, flow.id(),
-            !flow.skipRetries()));
+        processors.add(new ImportProcessor(job, flowJob, p, prm, prmId, hc, errors, pipeline,
+            flow.id(), !flow.skipRetries(), new TraceKeyResolver(engine.store, flow.id(),
+                imp.id(), flowJob.id(), engine.retriesRunning::contains)));
       } else {
         Export e = engine.export(p.path("_exportId").asText());
         links.put("_exportId", e.id());
         JobTracker job = JobTracker.start(engine.store, "export", links, i);
         children.add(job);
         HookContext hc = new HookContext(e.integrationId(), flow.id(), e.connectionId(), e.id(),
-            null, job.id(), null, null, testMode);
-        processors.add(new LookupExportProcessor(engine, job, p, prm, hc, errors, e, testMode));
+            null, job.id(), prmConf, null, testMode);
+        processors.add(new LookupExportProcessor(engine, job, p, prm, prmId, hc, errors, e,
+            testMode));
       }
     }
   }
@@ -219,10 +227,13 @@ final class FlowRun {
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     boolean aborted = false;
     PreSavePageHook hook;
+    HookRef preSaveRef;
     Adaptor adaptor;
     try {
-      hook = engine.hooks.require(PreSavePageHook.class, export.preSavePageHookId(),
-          "export '" + export.id() + "' hooks._preSavePageId").orElse(null);
+      String where = "export '" + export.id() + "' hooks._preSavePageId";
+      preSaveRef = HookRef.read(export.section("hooks"), "_preSavePageId", where).orElse(null);
+      hook = preSaveRef == null ? null
+          : engine.hooks.require(PreSavePageHook.class, preSaveRef.id(), where).orElseThrow();
       adaptor = engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
     } catch (HookException | FlowRunException e) {
       fatal(exportJob, e instanceof HookException h ? h.code() : ((FlowRunException) e).code(),
@@ -230,7 +241,9 @@ final class FlowRun {
       return false;
     }
     HookContext hc = new HookContext(export.integrationId(), flow.id(), export.connectionId(),
-        export.id(), null, exportJob.id(), export.section("hooks").path("configuration"), null,
+        export.id(), null, exportJob.id(), preSaveRef == null
+            ? export.section("hooks").path("configuration")
+            : preSaveRef.configurationOr(export.section("hooks").path("configuration")), null,
         test);
     int remaining = ctx.limit() > 0 ? ctx.limit() : Integer.MAX_VALUE;
     boolean once = "once".equals(export.type()) && !test;
@@ -267,7 +280,7 @@ final class FlowRun {
         List<io.integrator.spi.ErrorItem> pageErrors = page.errors();
         if (hook != null) {
           try {
-            PreSavePageHook.Response r = HookCalls.preSavePage(hook, export.preSavePageHookId(),
+            PreSavePageHook.Response r = engine.hookCalls.preSavePage(hook, preSaveRef.id(),
                 new PreSavePageHook.Request(new ArrayList<>(read), pageErrors, pageIndex,
                     ctx.lastExportDateTime(), ctx.currentExportDateTime(), hc));
             data = r.data();

@@ -22,9 +22,12 @@ final class ImportPipeline implements AutoCloseable {
   private final RecordWriter writer;
   private final Executor workers;
   final String importId;
+  final io.integrator.hook.HookCalls hookCalls;
 
-  ImportPipeline(String importId, List<Step> steps, RecordWriter writer, Executor workers) {
+  ImportPipeline(String importId, List<Step> steps, RecordWriter writer, Executor workers,
+      io.integrator.hook.HookCalls hookCalls) {
     this.importId = importId;
+    this.hookCalls = hookCalls;
     this.steps = List.copyOf(steps);
     this.writer = writer;
     this.workers = workers;

@@ -3,6 +3,7 @@ package io.integrator.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.job.ErrorRecorder;
 import io.integrator.job.JobTracker;
+import io.integrator.job.TraceKeyResolver;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.PostResponseMapHook;
 import java.util.List;
@@ -14,15 +15,17 @@ final class ImportProcessor extends Processor {
   private final JobTracker flowJob;
   private final String flowId;
   private final boolean storeRetryData;
+  private final TraceKeyResolver traceKeys;
 
   ImportProcessor(JobTracker job, JobTracker flowJob, ObjectNode definition,
-      PostResponseMapHook postResponseMap, HookContext context, ErrorRecorder errors,
-      ImportPipeline pipeline, String flowId, boolean storeRetryData) {
-    super(job, definition, postResponseMap, context, errors);
+      PostResponseMapHook postResponseMap, String postResponseMapId, HookContext context, ErrorRecorder errors,
+      ImportPipeline pipeline, String flowId, boolean storeRetryData, TraceKeyResolver traceKeys) {
+    super(job, definition, pipeline.hookCalls, postResponseMap, postResponseMapId, context, errors);
     this.pipeline = pipeline;
     this.flowJob = flowJob;
     this.flowId = flowId;
     this.storeRetryData = storeRetryData;
+    this.traceKeys = traceKeys;
   }
 
   @Override
@@ -33,6 +36,13 @@ final class ImportProcessor extends Processor {
     return pipeline.process(records).thenApply(outcomes -> {
       Accounting.record(errors, job, List.of(flowJob), outcomes, pipeline.importId, flowId,
           storeRetryData);
+      List<String> succeeded = new java.util.ArrayList<>();
+      for (RecordOutcome o : outcomes) {
+        if (o.kind() == RecordOutcome.Kind.SUCCESS) {
+          succeeded.add(ErrorRecorder.traceKey(o.input()));
+        }
+      }
+      traceKeys.succeeded(succeeded);
       job.pageProcessed();
       job.save();
       return next(outcomes);

@@ -35,9 +35,9 @@ final class LookupExportProcessor extends Processor {
   private final boolean testMode;
 
   LookupExportProcessor(Engine engine, JobTracker job, ObjectNode definition,
-      PostResponseMapHook postResponseMap, HookContext context, ErrorRecorder errors,
-      Export export, boolean testMode) {
-    super(job, definition, postResponseMap, context, errors);
+      PostResponseMapHook postResponseMap, String postResponseMapId, HookContext context,
+      ErrorRecorder errors, Export export, boolean testMode) {
+    super(job, definition, engine.hookCalls, postResponseMap, postResponseMapId, context, errors);
     this.engine = engine;
     this.export = export;
     this.testMode = testMode;

@@ -8,11 +8,13 @@ import java.util.concurrent.CompletableFuture;
 
 /** Calls the import's postMap hook on the mapped records. */
 final class PostMapStep implements Step {
+  private final HookCalls calls;
   private final PostMapHook hook;
   private final String id;
   private final HookContext context;
 
-  PostMapStep(PostMapHook hook, String id, HookContext context) {
+  PostMapStep(HookCalls calls, PostMapHook hook, String id, HookContext context) {
+    this.calls = calls;
     this.hook = hook;
     this.id = id;
     this.context = context;
@@ -22,7 +24,7 @@ final class PostMapStep implements Step {
   public CompletableFuture<Void> apply(PageWork w) {
     List<Integer> live = w.live();
     if (!live.isEmpty()) {
-      var items = HookCalls.postMap(hook, id, new PostMapHook.Request(
+      var items = calls.postMap(hook, id, new PostMapHook.Request(
           HookItems.copies(w.current, live), HookItems.copies(w.mapped, live), context));
       HookItems.apply(w, live, items, w.mapped, source());
     }

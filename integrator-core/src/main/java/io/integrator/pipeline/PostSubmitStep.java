@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 
 /** Calls the import's postSubmit hook; the engine counts from the results it returns. */
 final class PostSubmitStep implements Step {
+  private final HookCalls calls;
   private final PostSubmitHook hook;
   private final String id;
   private final HookContext context;
 
-  PostSubmitStep(PostSubmitHook hook, String id, HookContext context) {
+  PostSubmitStep(HookCalls calls, PostSubmitHook hook, String id, HookContext context) {
+    this.calls = calls;
     this.hook = hook;
     this.id = id;
     this.context = context;
@@ -27,7 +29,7 @@ final class PostSubmitStep implements Step {
       List<SubmitResult> in = live.stream().map(i -> w.response[i]).toList();
       List<SubmitResult> out;
       try {
-        out = HookCalls.postSubmit(hook, id, new PostSubmitHook.Request(
+        out = calls.postSubmit(hook, id, new PostSubmitHook.Request(
             HookItems.copies(w.current, live), HookItems.copies(w.mapped, live), in, context));
       } catch (HookException e) {
         // The records were submitted already: say so, so that a retry resubmits knowingly.

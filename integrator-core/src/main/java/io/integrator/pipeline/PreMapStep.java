@@ -8,11 +8,13 @@ import java.util.concurrent.CompletableFuture;
 
 /** Calls the import's preMap hook on the live records. */
 final class PreMapStep implements Step {
+  private final HookCalls calls;
   private final PreMapHook hook;
   private final String id;
   private final HookContext context;
 
-  PreMapStep(PreMapHook hook, String id, HookContext context) {
+  PreMapStep(HookCalls calls, PreMapHook hook, String id, HookContext context) {
+    this.calls = calls;
     this.hook = hook;
     this.id = id;
     this.context = context;
@@ -22,7 +24,7 @@ final class PreMapStep implements Step {
   public CompletableFuture<Void> apply(PageWork w) {
     List<Integer> live = w.live();
     if (!live.isEmpty()) {
-      var items = HookCalls.preMap(hook, id,
+      var items = calls.preMap(hook, id,
           new PreMapHook.Request(HookItems.copies(w.current, live), context));
       HookItems.apply(w, live, items, w.current, source());
     }

@@ -26,14 +26,17 @@ abstract class Processor implements AutoCloseable {
   final JobTracker job;
   final boolean proceedOnFailure;
   private final Mapping responseMapping;
+  private final HookCalls calls;
   private final PostResponseMapHook postResponseMap;
   private final String postResponseMapId;
   private final HookContext context;
   final ErrorRecorder errors;
 
-  Processor(JobTracker job, ObjectNode definition, PostResponseMapHook postResponseMap,
-      HookContext context, ErrorRecorder errors) {
+  Processor(JobTracker job, ObjectNode definition, HookCalls calls,
+      PostResponseMapHook postResponseMap, String postResponseMapId, HookContext context,
+      ErrorRecorder errors) {
     this.job = job;
+    this.calls = calls;
     this.proceedOnFailure = definition.path("proceedOnFailure").asBoolean(false)
         || "true".equals(definition.path("proceedOnFailure").asText());
     ObjectNode rm = definition.path("responseMapping").isObject()
@@ -41,7 +44,7 @@ abstract class Processor implements AutoCloseable {
     this.responseMapping = rm != null && (rm.path("fields").size() > 0 || rm.path("lists").size() > 0)
         ? Mapping.compile(rm, null) : null;
     this.postResponseMap = postResponseMap;
-    this.postResponseMapId = definition.path("hooks").path("_postResponseMapId").asText(null);
+    this.postResponseMapId = postResponseMapId;
     this.context = context;
     this.errors = errors;
   }
@@ -75,7 +78,7 @@ abstract class Processor implements AutoCloseable {
       return keep;
     }
     try {
-      return HookCalls.postResponseMap(postResponseMap, postResponseMapId,
+      return calls.postResponseMap(postResponseMap, postResponseMapId,
           new PostResponseMapHook.Request(keep, responses, context));
     } catch (HookException e) {
       for (ObjectNode r : keep) {
