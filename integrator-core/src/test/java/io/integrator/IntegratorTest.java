@@ -260,4 +260,36 @@ class IntegratorTest {
         .isInstanceOf(InvalidResourceException.class);
     assertThat(store.list(ResourceKind.CONNECTION)).isEmpty();
   }
+
+  @Test
+  void hookReferencesMayBeIdsOrFunctionObjects() {
+    Connection shop = integrator.connections().create(SHOP);
+    Export export =
+        integrator
+            .exports()
+            .create(
+                """
+                {"name": "C", "_connectionId": "%s", "rest": {"relativeURI": "/c"},
+                 "hooks": {"_preSavePageId": {"function": "stampPages", "configuration": {"tag": "x"}}}}
+                """
+                    .formatted(shop.id()));
+    assertThat(export.get("hooks._preSavePageId.function").asText()).isEqualTo("stampPages");
+
+    assertThatThrownBy(
+            () ->
+                integrator
+                    .exports()
+                    .create(
+                        """
+                        {"name": "C", "_connectionId": "%s", "rest": {"relativeURI": "/c"},
+                         "hooks": {"_preSavePageId": {"configuration": {}, "fn": "x"}}}
+                        """
+                            .formatted(shop.id())))
+        .isInstanceOfSatisfying(
+            InvalidResourceException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::path)
+                    .contains("hooks._preSavePageId.function", "hooks._preSavePageId.fn"));
+  }
 }

@@ -87,9 +87,14 @@ final class Dsl {
     return f;
   }
 
-  /** A hook id ({@code hooks._preSavePageId}). */
+  /**
+   * A hook reference ({@code hooks._preSavePageId}): the hook's id, or {@code {"function": id,
+   * "configuration": {...}}}.
+   */
   static FieldSpec hookId(String name) {
-    return str(name).hook();
+    FieldSpec f = new FieldSpec(name, FieldType.HOOK_REF).hook();
+    f.child = ObjectSchema.of(str("function").required(), open("configuration"));
+    return f;
   }
 
   /** The server-assigned fields every top-level resource has. */

@@ -21,5 +21,7 @@ enum FieldType {
   /** A string, or an array (of strings, or of any value). */
   STRING_OR_ARRAY,
   /** An object map, or an array of objects described by the child schema. */
-  MAP_OR_ARRAY
+  MAP_OR_ARRAY,
+  /** A hook reference: the hook's id, or {@code {"function": id, "configuration": {...}}}. */
+  HOOK_REF
 }

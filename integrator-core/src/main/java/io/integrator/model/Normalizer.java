@@ -99,6 +99,7 @@ final class Normalizer {
       case ARRAY -> array(v, spec);
       case STRING_OR_ARRAY -> v.isTextual() ? string(v, spec) : array(v, spec);
       case MAP_OR_ARRAY -> v.isArray() ? array(v, spec) : mapValues(v, spec);
+      case HOOK_REF -> v.isObject() ? object((ObjectNode) v, spec.child) : string(v, spec);
       case OPEN_OBJECT, ANY -> v;
     };
   }

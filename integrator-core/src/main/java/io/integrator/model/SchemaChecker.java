@@ -161,6 +161,13 @@ final class SchemaChecker {
           array(v, spec, p, "must be a string or an array");
         }
       }
+      case HOOK_REF -> {
+        if (v.isObject()) {
+          object(v, spec.child, p);
+        } else if (!v.isTextual()) {
+          add(p, "must be a hook id or {\"function\": \"<hook id>\"}");
+        }
+      }
       case MAP_OR_ARRAY -> {
         if (v.isArray()) {
           array(v, spec, p, "");

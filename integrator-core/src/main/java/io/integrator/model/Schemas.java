@@ -73,8 +73,9 @@ public final class Schemas {
         SchemaRegistry.root(kind),
         "",
         (p, spec, v) -> {
-          if (spec.hook && v.isTextual() && !v.textValue().isEmpty()) {
-            out.put(p, v.textValue());
+          JsonNode id = v.isObject() ? v.path("function") : v;
+          if (spec.hook && id.isTextual() && !id.textValue().isEmpty()) {
+            out.put(p, id.textValue());
           }
         });
     return out;
