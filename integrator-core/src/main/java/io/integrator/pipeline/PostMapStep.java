@@ -7,17 +7,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Calls the import's postMap hook on the mapped records. */
-final class PostMapStep implements Step {
-  private final HookCalls calls;
-  private final PostMapHook hook;
-  private final String id;
-  private final HookContext context;
+final class PostMapStep extends HookStep<PostMapHook> {
 
   PostMapStep(HookCalls calls, PostMapHook hook, String id, HookContext context) {
-    this.calls = calls;
-    this.hook = hook;
-    this.id = id;
-    this.context = context;
+    super(hook, id, context, calls);
   }
 
   @Override

@@ -9,17 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Calls the import's postSubmit hook; the engine counts from the results it returns. */
-final class PostSubmitStep implements Step {
-  private final HookCalls calls;
-  private final PostSubmitHook hook;
-  private final String id;
-  private final HookContext context;
+final class PostSubmitStep extends HookStep<PostSubmitHook> {
 
   PostSubmitStep(HookCalls calls, PostSubmitHook hook, String id, HookContext context) {
-    this.calls = calls;
-    this.hook = hook;
-    this.id = id;
-    this.context = context;
+    super(hook, id, context, calls);
   }
 
   @Override

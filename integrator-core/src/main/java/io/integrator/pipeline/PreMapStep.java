@@ -7,17 +7,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Calls the import's preMap hook on the live records. */
-final class PreMapStep implements Step {
-  private final HookCalls calls;
-  private final PreMapHook hook;
-  private final String id;
-  private final HookContext context;
+final class PreMapStep extends HookStep<PreMapHook> {
 
   PreMapStep(HookCalls calls, PreMapHook hook, String id, HookContext context) {
-    this.calls = calls;
-    this.hook = hook;
-    this.id = id;
-    this.context = context;
+    super(hook, id, context, calls);
   }
 
   @Override
