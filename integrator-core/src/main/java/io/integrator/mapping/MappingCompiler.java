@@ -187,7 +187,7 @@ final class MappingCompiler {
         }
         Lookup lookup = lookups.get(n.textValue());
         if (lookup == null) {
-            problems.add(new MappingProblem(path + "." + prop, "unknown lookup \"" + n.textValue() + "\""));
+            problems.add(MappingProblem.unknownLookup(path + "." + prop, n.textValue()));
         }
         return lookup;
     }

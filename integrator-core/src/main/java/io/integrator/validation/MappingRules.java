@@ -5,8 +5,6 @@ import io.integrator.mapping.Mapping;
 import io.integrator.mapping.MappingProblem;
 import io.integrator.mapping.MappingReview;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Mapping rules (REFERENCE §5) shared by imports, distributed imports and flow response mappings.
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
  * Problems of the lookup definitions themselves are {@link LookupRules}' to report.
  */
 final class MappingRules {
-  private static final Pattern UNKNOWN_LOOKUP = Pattern.compile("unknown lookup \"(.*)\"");
   private static final String ROOT = "mapping";
 
   private MappingRules() {}
@@ -49,9 +46,8 @@ final class MappingRules {
         continue; // a lookup definition's problem: LookupRules reports it
       }
       String path = base + p.path().substring(ROOT.length());
-      Matcher unknown = UNKNOWN_LOOKUP.matcher(p.message());
-      if (unknown.matches()) {
-        String name = unknown.group(1);
+      String name = p.unknownLookup();
+      if (name != null) {
         if (lookupNames != null && !lookupNames.contains(name)) {
           unknownLookup(path, name, lookupNames, lookupsDefined, ctx);
         }

@@ -68,7 +68,7 @@ class ProblemsTest {
     @Test
     void unknownAndDuplicateLookups() {
         assertThat(only("{lists: [{generate: 'l', fields: [{extract: 'a', generate: 'x'}, {extract: 'b', generate: 'y', lookupName: 'z'}]}]}",
-                "[{name: 'a', map: {}}]")).isEqualTo(new MappingProblem("mapping.lists[0].fields[1].lookupName", "unknown lookup \"z\""));
+                "[{name: 'a', map: {}}]")).isEqualTo(new MappingProblem("mapping.lists[0].fields[1].lookupName", "unknown lookup \"z\"", "z"));
         assertThat(only("{fields: [{extract: 'b', generate: 'y', lookup: 'z'}]}", null).path()).isEqualTo("mapping.fields[0].lookup");
         List<MappingProblem> p = Mapping.check(Json.parse("{}"), Json.parse(
                 "[{name: 'a', map: {}}, {name: 'a', recordType: 'item'}, {map: {}}, {name: 'c', map: [], allowFailures: 'maybe'}]"),
