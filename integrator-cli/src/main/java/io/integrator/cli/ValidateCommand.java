@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,6 +55,8 @@ final class ValidateCommand implements Callable<Integer> {
     Validator validator = Validator.builder().knownHookIds(HookIds.known()).build();
     int documents = 0;
     List<Problem> problems = new ArrayList<>();
+    // Files of one project are checked against it: load and validate each project once.
+    Map<Path, List<Problem>> projectProblems = new HashMap<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
         throw CliException.usage(path + ": no such file or directory");
@@ -65,11 +69,14 @@ final class ValidateCommand implements Callable<Integer> {
       }
       Optional<Path> enclosing = kind == null ? ProjectPaths.enclosingProject(path) : Optional.empty();
       if (enclosing.isPresent()) {
-        Project project = ProjectDirectory.load(enclosing.get());
-        String source = enclosing.get().toAbsolutePath().normalize()
+        Path root = enclosing.get().toAbsolutePath().normalize();
+        List<Problem> all =
+            projectProblems.computeIfAbsent(
+                root, r -> ProjectDirectory.load(r).validate(validator).problems());
+        String source = root
             .relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
         documents++;
-        project.validate(validator).problems().stream()
+        all.stream()
             .filter(p -> p.source().equals(source))
             .forEach(problems::add);
       } else {
