@@ -1,5 +1,7 @@
 package io.integrator.mapping;
 
+import io.integrator.spi.DocumentDateFormat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -43,7 +45,7 @@ final class DateConverter extends Converter {
             this.parser = null;
         } else {
             try {
-                this.parser = DateFormats.parser(extractFormat);
+                this.parser = DocumentDateFormat.parser(extractFormat);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("extractDateFormat: " + e.getMessage());
             }
@@ -54,7 +56,7 @@ final class DateConverter extends Converter {
             this.printer = null;
         } else {
             try {
-                this.printer = DateFormats.printer(generateFormat).withZone(outZone);
+                this.printer = DocumentDateFormat.printer(generateFormat).withZone(outZone);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("generateDateFormat: " + e.getMessage());
             }
@@ -62,7 +64,7 @@ final class DateConverter extends Converter {
     }
 
     private static boolean isEpoch(String f) {
-        return f.equals(DateFormats.EPOCH_SECONDS) || f.equals(DateFormats.EPOCH_MILLIS);
+        return f.equals(DocumentDateFormat.EPOCH_SECONDS) || f.equals(DocumentDateFormat.EPOCH_MILLIS);
     }
 
     @Override
@@ -75,7 +77,7 @@ final class DateConverter extends Converter {
             return NullNode.getInstance();
         }
         if (printer == null) {
-            long n = generateFormat.equals(DateFormats.EPOCH_SECONDS) ? instant.getEpochSecond() : instant.toEpochMilli();
+            long n = generateFormat.equals(DocumentDateFormat.EPOCH_SECONDS) ? instant.getEpochSecond() : instant.toEpochMilli();
             return JsonNodeFactory.instance.numberNode(n);
         }
         return JsonNodeFactory.instance.textNode(printer.format(instant));
@@ -91,7 +93,7 @@ final class DateConverter extends Converter {
             } else {
                 throw new ConversionException("cannot convert " + v + " to date with format \"" + extractFormat + "\"");
             }
-            return extractFormat.equals(DateFormats.EPOCH_SECONDS) ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
+            return extractFormat.equals(DocumentDateFormat.EPOCH_SECONDS) ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
         }
         if (parser == null && v.isIntegralNumber()) {
             return Instant.ofEpochMilli(v.longValue());

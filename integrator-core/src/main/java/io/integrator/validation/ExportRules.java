@@ -2,6 +2,7 @@ package io.integrator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrator.model.Export;
+import io.integrator.spi.DocumentDateFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,14 @@ final class ExportRules {
     if ("delta".equals(type) || "tranlinedelta".equals(type)) {
       if (d.has("netsuite") && !Json.has(d, "delta.dateField")) {
         ctx.required("delta.dateField", "required for NetSuite delta exports");
+      }
+    }
+    String dateFormat = Json.text(d, "delta.dateFormat");
+    if (dateFormat != null && !dateFormat.isBlank()) {
+      try {
+        DocumentDateFormat.toPattern(dateFormat);
+      } catch (IllegalArgumentException bad) {
+        ctx.error("delta.dateFormat", bad.getMessage() + "; use tokens such as YYYY-MM-DDTHH:mm:ssZ");
       }
     }
     if ("once".equals(type) && !Json.has(d, "once.booleanField")) {

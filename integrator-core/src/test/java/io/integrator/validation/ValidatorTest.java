@@ -93,6 +93,9 @@ class ValidatorTest {
         .containsExactly("exports/my-export.json: type: must be one of delta, once, test, webhook, distributed, tranlinedelta");
     assertThat(export("{\"_connectionId\":\"c\",\"rest\":{\"relativeURI\":\"/x\"},\"ftp\":{\"directoryPath\":\"/in\"}}"))
         .containsExactly("exports/my-export.json: ftp: an export reads from one system; keep either rest or ftp");
+    assertThat(export("{\"_connectionId\":\"c\",\"type\":\"delta\",\"delta\":{\"dateFormat\":\"YYYY-MM-DD qq\"}}"))
+        .containsExactly("exports/my-export.json: delta.dateFormat: unknown date token 'q' in \"YYYY-MM-DD qq\";"
+            + " use tokens such as YYYY-MM-DDTHH:mm:ssZ");
   }
 
   @Test

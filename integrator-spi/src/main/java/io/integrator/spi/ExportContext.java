@@ -67,6 +67,28 @@ public record ExportContext(
     return size < 1 ? 20 : size;
   }
 
+  /**
+   * {@code {{lastExportDateTime}}} as request templates show it: formatted with {@code
+   * delta.dateFormat} (UTC) when the export has one, else ISO-8601; {@code 1970-01-01T00:00:00.000Z}
+   * (in that format) when there is no lower bound.
+   */
+  public String lastExportDateTimeText() {
+    return deltaText(lastExportDateTime.orElse(Instant.EPOCH));
+  }
+
+  /**
+   * {@code {{currentExportDateTime}}} as request templates show it, formatted like {@link
+   * #lastExportDateTimeText()}; the current time for exports that are not delta exports.
+   */
+  public String currentExportDateTimeText() {
+    return deltaText(currentExportDateTime.orElseGet(Instant::now));
+  }
+
+  private String deltaText(Instant instant) {
+    String format = export.path("delta").path("dateFormat").asText("");
+    return format.isBlank() ? iso(instant) : DocumentDateFormat.format(instant, format);
+  }
+
   /** ISO-8601 UTC with milliseconds, e.g. {@code 2017-10-24T00:55:49.128Z}. */
   public static String iso(Instant instant) {
     return ISO.format(instant);

@@ -1,4 +1,4 @@
-package io.integrator.mapping;
+package io.integrator.spi;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -8,15 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Translates the document's date-format tokens ({@code YYYY-MM-DD HH:mm:ss}) to {@code java.time}
+ * The API document's date formats ({@code YYYY-MM-DD HH:mm:ss}, as in {@code delta.dateFormat},
+ * mapping {@code extractDateFormat} and file-name templates) for adaptors and the engine alike.
+ *
+ * <p>Translates the document's date-format tokens ({@code YYYY-MM-DD HH:mm:ss}) to {@code java.time}
  * patterns. Tokens are matched longest first; {@code [text]} is literal; other non-letters and {@code T}
  * are literal; any other letter is an error. {@code X} (epoch seconds) and {@code x} (epoch
  * milliseconds) are allowed only as the whole format.
  */
-final class DateFormats {
+public final class DocumentDateFormat {
 
     /** Document token to java.time pattern letter(s), longest tokens first. */
-    static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
     static {
         TOKENS.put("YYYY", "uuuu");
@@ -47,18 +50,19 @@ final class DateFormats {
         TOKENS.put("Z", "xxx");
     }
 
-    private DateFormats() {
+    private DocumentDateFormat() {
     }
 
-    /** Special whole-format values. */
-    static final String EPOCH_SECONDS = "X";
-    static final String EPOCH_MILLIS = "x";
+    /** Whole-format value for epoch seconds. */
+    public static final String EPOCH_SECONDS = "X";
+    /** Whole-format value for epoch milliseconds. */
+    public static final String EPOCH_MILLIS = "x";
 
     /**
      * @return the java.time pattern for a document format
      * @throws IllegalArgumentException naming the unknown token
      */
-    static String toPattern(String format) {
+    public static String toPattern(String format) {
         if (format == null || format.isEmpty()) {
             throw new IllegalArgumentException("empty date format");
         }
@@ -109,7 +113,7 @@ final class DateFormats {
     }
 
     /** @return a parser for the format: case-insensitive, English, missing day = 1, missing time = 0 */
-    static DateTimeFormatter parser(String format) {
+    public static DateTimeFormatter parser(String format) {
         String pattern = toPattern(format);
         DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern);
         boolean hasDay = format.contains("D");
@@ -130,7 +134,23 @@ final class DateFormats {
     }
 
     /** @return a printer for the format (English names) */
-    static DateTimeFormatter printer(String format) {
+    public static DateTimeFormatter printer(String format) {
         return DateTimeFormatter.ofPattern(toPattern(format), Locale.ENGLISH);
+    }
+
+    /**
+     * Formats an instant in UTC with a document format; {@code X} and {@code x} give epoch seconds and
+     * milliseconds.
+     *
+     * @throws IllegalArgumentException naming an unknown token
+     */
+    public static String format(java.time.Instant instant, String format) {
+        if (EPOCH_SECONDS.equals(format)) {
+            return Long.toString(instant.getEpochSecond());
+        }
+        if (EPOCH_MILLIS.equals(format)) {
+            return Long.toString(instant.toEpochMilli());
+        }
+        return printer(format).withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 }
