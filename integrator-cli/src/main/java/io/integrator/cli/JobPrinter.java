@@ -20,25 +20,27 @@ final class JobPrinter {
   /** Waits for the run, showing progress, prints the summary and returns the exit code. */
   static int follow(Integrator integrator, FlowRunHandle handle, boolean json, PrintWriter out, PrintWriter err) {
     boolean live = System.console() != null;
-    while (!handle.completion().isDone()) {
-      if (live) {
-        integrator.jobs().find(handle.jobId()).ifPresent(job -> err.print("\r" + progress(job)));
-        err.flush();
+    Job job;
+    try (ProgressDisplay progress = live ? ProgressDisplay.start("job " + handle.jobId(), err) : null) {
+      while (!handle.completion().isDone()) {
+        if (progress != null) {
+          integrator.jobs().find(handle.jobId()).ifPresent(progress::update);
+        }
+        try {
+          handle.completion().get(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          // still running: show progress again
+        } catch (InterruptedException e) {
+          handle.cancel();
+          Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+          break;
+        }
       }
-      try {
-        handle.completion().get(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        // still running: show progress again
-      } catch (InterruptedException e) {
-        handle.cancel();
-        Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException e) {
-        break;
+      job = handle.await();
+      if (progress != null) {
+        progress.update(job);
       }
-    }
-    Job job = handle.await();
-    if (live) {
-      err.println("\r" + progress(job));
     }
     return summary(job, json, out);
   }
@@ -61,12 +63,5 @@ final class JobPrinter {
     }
     out.flush();
     return "completed".equals(job.status()) ? Main.OK : Main.FAILED;
-  }
-
-  private static String progress(Job job) {
-    return String.format(
-        "%s: pages %d/%d, records %d, succeeded %d, errors %d, ignored %d   ",
-        job.status(), job.numPagesProcessed(), job.numPagesGenerated(), job.numExport(),
-        job.numSuccess(), job.numError(), job.numIgnore());
   }
 }
