@@ -401,7 +401,7 @@ public final class Integrator implements AutoCloseable {
      * Registers a hook under the id documents use for it ({@code hooks._preMapId}...). The hook is
      * any of {@link io.integrator.spi.PreSavePageHook}, {@link io.integrator.spi.PreMapHook},
      * {@link io.integrator.spi.PostMapHook}, {@link io.integrator.spi.PostSubmitHook}, {@link
-     * io.integrator.spi.PostResponseMapHook}, typically a lambda: {@code .hook("trim", (PreMapHook)
+     * io.integrator.spi.PostResponseMapHook}, {@link io.integrator.spi.PostAggregateHook}, typically a lambda: {@code .hook("trim", (PreMapHook)
      * r -> ...)}. It wins over a ServiceLoader hook with the same id.
      */
     public Builder hook(String id, Hook hook) {

@@ -2,6 +2,7 @@ package io.integrator.hook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.HookItem;
+import io.integrator.spi.PostAggregateHook;
 import io.integrator.spi.PostMapHook;
 import io.integrator.spi.PostResponseMapHook;
 import io.integrator.spi.PostSubmitHook;
@@ -137,6 +138,14 @@ public final class HookCalls implements AutoCloseable {
     List<SubmitResult> r = call("postSubmit", id, () -> hook.postSubmit(request));
     return checkItems(
         "postSubmit", id, aligned("postSubmit", id, r, request.responseData().size()));
+  }
+
+  /** Calls a postAggregate hook. */
+  public void postAggregate(PostAggregateHook hook, String id, PostAggregateHook.Request request) {
+    call("postAggregate", id, () -> {
+      hook.postAggregate(request);
+      return null;
+    });
   }
 
   /** Calls a postResponseMap hook; the answer has one record per input record. */

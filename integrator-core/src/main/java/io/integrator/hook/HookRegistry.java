@@ -2,6 +2,7 @@ package io.integrator.hook;
 
 import io.integrator.spi.Hook;
 import io.integrator.spi.PostMapHook;
+import io.integrator.spi.PostAggregateHook;
 import io.integrator.spi.PostResponseMapHook;
 import io.integrator.spi.PostSubmitHook;
 import io.integrator.spi.PreMapHook;
@@ -33,7 +34,8 @@ public final class HookRegistry {
           PreMapHook.class,
           PostMapHook.class,
           PostSubmitHook.class,
-          PostResponseMapHook.class);
+          PostResponseMapHook.class,
+          PostAggregateHook.class);
 
   /**
    * Builds a registry from hooks registered explicitly (by id) and hooks found by the class loader.
@@ -65,7 +67,7 @@ public final class HookRegistry {
       throw new HookException(
           "hook_kind",
           "hook '" + id + "' (" + h.getClass().getName() + ") implements no hook kind; implement "
-              + "PreSavePageHook, PreMapHook, PostMapHook, PostSubmitHook or PostResponseMapHook");
+              + "PreSavePageHook, PreMapHook, PostMapHook, PostSubmitHook, PostResponseMapHook or PostAggregateHook");
     }
   }
 

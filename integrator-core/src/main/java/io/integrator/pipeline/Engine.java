@@ -20,6 +20,7 @@ import io.integrator.spi.ExportContext;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.PostMapHook;
+import io.integrator.spi.PostAggregateHook;
 import io.integrator.spi.PostSubmitHook;
 import io.integrator.spi.PreMapHook;
 import io.integrator.spi.RecordWriter;
@@ -275,9 +276,12 @@ public final class Engine implements AutoCloseable {
     Optional<HookRef> postMapRef = HookRef.read(hooksSection, "_postMapId", where + "_postMapId");
     Optional<HookRef> postSubmitRef =
         HookRef.read(hooksSection, "_postSubmitId", where + "_postSubmitId");
+    Optional<HookRef> postAggregateRef =
+        HookRef.read(hooksSection, "_postAggregateId", where + "_postAggregateId");
     java.util.function.Function<HookRef, HookContext> hc = ref -> new HookContext(
         imp.integrationId(), flowId, imp.connectionId(), null, imp.id(), jobId,
-        ref.configurationOr(hooksSection.path("configuration")), null, testMode);
+        ref.configurationOr(hooksSection.path("configuration")), settings(imp.integrationId()),
+        testMode);
     List<Step> steps = new ArrayList<>();
     if (preMapRef.isPresent()) {
       HookRef r = preMapRef.get();
@@ -306,7 +310,26 @@ public final class Engine implements AutoCloseable {
       HookRef r = postSubmitRef.get();
       steps.add(new PostSubmitStep(hookCalls, post, r.id(), hc.apply(r)));
     }
-    return new ImportPipeline(imp.id(), steps, writer, workers, hookCalls);
+    AggregateStep aggregates = AggregateStep.withoutHook(imp.id(), hookCalls);
+    if (postAggregateRef.isPresent()) {
+      HookRef r = postAggregateRef.get();
+      aggregates = new AggregateStep(imp.id(), hookCalls, hooks.require(PostAggregateHook.class,
+          r.id(), where + "_postAggregateId").orElseThrow(), r.id(), hc.apply(r));
+    }
+    return new ImportPipeline(imp.id(), steps, writer, workers, hookCalls, aggregates);
+  }
+
+  /**
+   * The {@code settings} of the integration a resource belongs to, for hooks; a missing node when
+   * the resource has no integration or the integration has no settings.
+   */
+  JsonNode settings(String integrationId) {
+    if (integrationId == null || integrationId.isEmpty()) {
+      return missing();
+    }
+    return store.find(ResourceKind.INTEGRATION, integrationId)
+        .map(i -> (JsonNode) i.path("settings"))
+        .orElse(missing());
   }
 
   static JsonNode missing() {

@@ -97,6 +97,9 @@ final class FlowRun {
     try {
       flowJob.running();
       status = execute();
+      if (Jobs.COMPLETED.equals(status)) {
+        processors.forEach(Processor::finish);
+      }
     } catch (RuntimeException e) {
       LOG.warn("flow {} failed: {}", flow.id(), e.toString());
       fatal(flowJob, "internal_error", "the engine failed: " + e, "internal");
@@ -202,7 +205,7 @@ final class FlowRun {
         JobTracker job = JobTracker.start(engine.store, "import", links, i);
         children.add(job);
         HookContext hc = new HookContext(imp.integrationId(), flow.id(), imp.connectionId(), null,
-            imp.id(), job.id(), prmConf, null, testMode);
+            imp.id(), job.id(), prmConf, engine.settings(imp.integrationId()), testMode);
         ImportPipeline pipeline = engine.importPipeline(imp, flow.id(), job.id(), testMode);
         processors.add(new ImportProcessor(job, flowJob, p, prm, prmId, hc, errors, pipeline,
             flow.id(), !flow.skipRetries(), new TraceKeyResolver(engine.store, flow.id(),
@@ -213,7 +216,7 @@ final class FlowRun {
         JobTracker job = JobTracker.start(engine.store, "export", links, i);
         children.add(job);
         HookContext hc = new HookContext(e.integrationId(), flow.id(), e.connectionId(), e.id(),
-            null, job.id(), prmConf, null, testMode);
+            null, job.id(), prmConf, engine.settings(e.integrationId()), testMode);
         processors.add(new LookupExportProcessor(engine, job, p, prm, prmId, hc, errors, e,
             testMode));
       }
@@ -243,8 +246,8 @@ final class FlowRun {
     HookContext hc = new HookContext(export.integrationId(), flow.id(), export.connectionId(),
         export.id(), null, exportJob.id(), preSaveRef == null
             ? export.section("hooks").path("configuration")
-            : preSaveRef.configurationOr(export.section("hooks").path("configuration")), null,
-        test);
+            : preSaveRef.configurationOr(export.section("hooks").path("configuration")),
+        engine.settings(export.integrationId()), test);
     int remaining = ctx.limit() > 0 ? ctx.limit() : Integer.MAX_VALUE;
     boolean once = "once".equals(export.type()) && !test;
     try (PageReader reader = adaptor.openReader(ctx)) {

@@ -23,10 +23,12 @@ final class ImportPipeline implements AutoCloseable {
   private final Executor workers;
   final String importId;
   final io.integrator.hook.HookCalls hookCalls;
+  private final AggregateStep aggregates;
 
   ImportPipeline(String importId, List<Step> steps, RecordWriter writer, Executor workers,
-      io.integrator.hook.HookCalls hookCalls) {
+      io.integrator.hook.HookCalls hookCalls, AggregateStep aggregates) {
     this.importId = importId;
+    this.aggregates = aggregates;
     this.hookCalls = hookCalls;
     this.steps = List.copyOf(steps);
     this.writer = writer;
@@ -83,6 +85,16 @@ final class ImportPipeline implements AutoCloseable {
       }
     }
     return w.outcomes();
+  }
+
+  /**
+   * Completes what the writer aggregated (file imports) and runs the postAggregate hook on each
+   * aggregate; call once after the last page, when the run neither failed nor was canceled.
+   *
+   * @return the job-level errors to record (failed aggregates, hook failures)
+   */
+  List<ErrorRow> finish() {
+    return aggregates.finish(writer);
   }
 
   @Override

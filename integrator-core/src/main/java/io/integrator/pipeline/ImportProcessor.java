@@ -50,6 +50,14 @@ final class ImportProcessor extends Processor {
   }
 
   @Override
+  void finish() {
+    List<io.integrator.job.ErrorRow> rows = pipeline.finish();
+    if (!rows.isEmpty()) {
+      errors.record(job.id(), rows, null, null);
+    }
+  }
+
+  @Override
   public void close() {
     pipeline.close();
   }

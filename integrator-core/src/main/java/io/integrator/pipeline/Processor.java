@@ -95,6 +95,9 @@ abstract class Processor implements AutoCloseable {
     return o.response().toJson();
   }
 
+  /** Completes the processor's output after the last page of a run that neither failed nor was canceled. */
+  void finish() {}
+
   @Override
   public void close() {}
 }

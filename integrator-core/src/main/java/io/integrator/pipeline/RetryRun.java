@@ -198,6 +198,12 @@ final class RetryRun {
         job.pageProcessed();
         job.save();
       }
+      if (!handle.isCanceled()) {
+        List<ErrorRow> rows = pipeline.finish();
+        if (!rows.isEmpty()) {
+          errors.record(job.id(), rows, null, null);
+        }
+      }
     }
   }
 

@@ -70,6 +70,10 @@ final class Standalone {
           out.add(result(o));
         }
       }
+      List<ErrorRow> unfinished = pipeline.finish();
+      if (!unfinished.isEmpty()) {
+        throw new FlowRunException(unfinished.get(0).code(), unfinished.get(0).message());
+      }
     } catch (AdaptorException e) {
       throw new FlowRunException(e.code(), "import '" + imp.id() + "' cannot submit: "
           + e.getMessage());

@@ -154,4 +154,24 @@ class HooksTest {
     assertThat(ErrorItem.fromJson(EngineFixture.json("{\"message\": \"m\"}")).code())
         .isEqualTo("error");
   }
+
+  @Test
+  void hooksSeeTheSettingsOfTheirIntegration() {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PreMapHook read = req -> {
+      seen.add(req.context().settings().path("region").asText("none"));
+      return req.data().stream().map(HookItem::of).toList();
+    };
+    try (EngineFixture f = new EngineFixture(b -> b.hook("read", read))) {
+      String integration = f.integrator.integrations()
+          .create("{\"name\": \"Shop\", \"settings\": {\"region\": \"eu\"}}").id();
+      f.source("/s", 2, (i, r) -> {});
+      String inIntegration = f.importTo("/d", "\"_integrationId\": \"" + integration
+          + "\", \"hooks\": {\"_preMapId\": \"read\"}");
+      String standalone = f.importTo("/e", "\"hooks\": {\"_preMapId\": \"read\"}");
+      f.integrator.runFlow(f.simpleFlow(f.export("/s", ""), inIntegration));
+      f.integrator.runFlow(f.simpleFlow(f.export("/s", ""), standalone));
+      assertThat(seen).containsExactly("eu", "none");
+    }
+  }
 }

@@ -50,6 +50,9 @@ final class MemoryAdaptor implements Adaptor {
   volatile long submitMillis;
   volatile java.util.concurrent.CountDownLatch readGate;
   volatile java.util.concurrent.CountDownLatch writeGate;
+  /** What every writer's finish() reports, as a file import would. */
+  volatile List<io.integrator.spi.AggregateResult> aggregates = List.of();
+  final AtomicInteger finishes = new AtomicInteger();
 
   @Override
   public Set<String> connectionTypes() {
@@ -159,6 +162,22 @@ final class MemoryAdaptor implements Adaptor {
   public RecordWriter openWriter(ImportContext ctx) {
     List<ObjectNode> sink =
         received.computeIfAbsent(uri(ctx.importDocument()), k -> new CopyOnWriteArrayList<>());
+    RecordWriter submitter = submitter(ctx, sink);
+    return new RecordWriter() {
+      @Override
+      public List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException {
+        return submitter.submit(records);
+      }
+
+      @Override
+      public List<io.integrator.spi.AggregateResult> finish() {
+        finishes.incrementAndGet();
+        return aggregates;
+      }
+    };
+  }
+
+  private RecordWriter submitter(ImportContext ctx, List<ObjectNode> sink) {
     return records -> {
       int now = concurrent.incrementAndGet();
       maxConcurrent.accumulateAndGet(now, Math::max);

@@ -26,6 +26,20 @@ public interface RecordWriter extends AutoCloseable {
    */
   List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException;
 
+  /**
+   * Completes what the writer aggregated over the run, for writers that do not send each record on
+   * its own (a file import writes one file per run or per page) — and reports each aggregate for the
+   * {@code postAggregate} hook. The engine calls it once, after the last page was submitted, when
+   * the run neither failed nor was canceled; then it calls {@link #close()}. The default has nothing
+   * to complete.
+   *
+   * @return one result per aggregate completed now, in the order they were written
+   * @throws AdaptorException when completing failed as a whole (recorded as one job error)
+   */
+  default List<AggregateResult> finish() throws AdaptorException {
+    return List.of();
+  }
+
   /** Releases what the writer holds. */
   @Override
   default void close() {}
