@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +63,7 @@ final class Responses {
     return new WebhookResponse(status, headers, body);
   }
 
-  /** {@code [{name, value}]} or an object map; values may hold placeholders. */
+  /** {@code [{name, value}]}; values may hold placeholders. */
   private static void headers(JsonNode list, JsonNode context, Map<String, String> out) {
     if (list.isArray()) {
       for (JsonNode h : list) {
@@ -72,11 +71,6 @@ final class Responses {
         if (!name.isBlank() && h.has("value")) {
           out.put(name, Template.render(h.path("value").asText(), context));
         }
-      }
-    } else if (list.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        out.put(f.getKey(), Template.render(f.getValue().asText(), context));
       }
     }
   }

@@ -35,6 +35,8 @@ public final class WebhookServer implements AutoCloseable {
   private final ExecutorService threads;
   private final WebhookListener listener;
   private final String host;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean closing;
 
   private WebhookServer(HttpServer server, ExecutorService threads, WebhookListener listener,
       String host) {
@@ -76,12 +78,18 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private void exchange(HttpExchange ex) {
+    inFlight.incrementAndGet();
     try (ex) {
       URI uri = ex.getRequestURI();
       WebhookResponse r;
-      try (InputStream body = ex.getRequestBody()) {
-        r = listener.handle(ex.getRequestMethod(), uri.getPath(), ex.getRequestHeaders(),
-            uri.getRawQuery(), body);
+      if (closing) {
+        r = Responses.error(503, "shutting_down", "the webhook server is stopping; send the request"
+            + " again later");
+      } else {
+        try (InputStream body = ex.getRequestBody()) {
+          r = listener.handle(ex.getRequestMethod(), uri.getPath(), ex.getRequestHeaders(),
+              uri.getRawQuery(), body);
+        }
       }
       r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
       boolean empty = r.body().length == 0;
@@ -93,6 +101,8 @@ public final class WebhookServer implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       LOG.debug("webhook exchange ended early: {}", e.toString());
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -110,10 +120,23 @@ public final class WebhookServer implements AutoCloseable {
     return "http://" + h + ":" + port() + listener.path(exportId);
   }
 
-  /** Stops accepting requests, lets running ones finish for up to 2 seconds, then stops. */
+  /**
+   * Stops: new requests are answered 503, requests being handled get up to 5 seconds to finish
+   * (their payloads are queued by then or not at all), then the port is released.
+   */
   @Override
   public void close() {
-    server.stop(2);
+    closing = true;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    server.stop(0);
     threads.shutdown();
     try {
       threads.awaitTermination(5, TimeUnit.SECONDS);
