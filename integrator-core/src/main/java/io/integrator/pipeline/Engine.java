@@ -208,9 +208,10 @@ public final class Engine implements AutoCloseable {
     if (connectionId == null) {
       return JsonNodeFactory.instance.objectNode();
     }
-    return store.find(ResourceKind.CONNECTION, connectionId).orElseThrow(() ->
+    ObjectNode stored = store.find(ResourceKind.CONNECTION, connectionId).orElseThrow(() ->
         new FlowRunException("missing_connection", "connection '" + connectionId
             + "' does not exist"));
+    return IClientEmbedding.embed(stored, store);
   }
 
   Adaptor adaptorFor(ObjectNode connection, String what) {
