@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.integrator.testkit.RestApiServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,7 @@ class WebhookCommandTest {
   private static final Pattern URL = Pattern.compile("POST (http://127\\.0\\.0\\.1:\\d+/webhooks/orders-hook)");
 
   @TempDir Path dir;
+  private RestApiServer erp;
 
   private void write(String path, String content) throws IOException {
     Path p = dir.resolve(path);
@@ -39,12 +42,13 @@ class WebhookCommandTest {
   }
 
   /**
-   * A webhook export into the command-line tests' stand-in HTTP adaptor, which accepts every
-   * record except those with {@code reject: true}.
+   * A webhook export whose flow posts into a testkit ERP API through the REST adaptor; the ERP
+   * refuses orders without a {@code sku}.
    */
   private void project() throws IOException {
-    write("connections/erp.json",
-        "{\"type\": \"http\", \"http\": {\"baseURI\": \"http://127.0.0.1:2\", \"mediaType\": \"json\"}}");
+    erp = RestApiServer.builder().collection("orders").required("orders", "sku").start();
+    write("connections/erp.json", "{\"type\": \"rest\", \"rest\": {\"baseURI\": \"" + erp.baseUri()
+        + "\", \"mediaType\": \"json\"}}");
     write("exports/orders-hook.json", """
         {"name": "Orders hook", "type": "webhook",
          "webhook": {"verify": "hmac", "algorithm": "sha256", "encoding": "hex", "key": "k3y",
@@ -52,12 +56,19 @@ class WebhookCommandTest {
                      "includeParentData": true}}""");
     write("imports/to-erp.json", """
         {"name": "To ERP", "_connectionId": "erp",
-         "http": {"relativeURI": "/orders", "method": "POST"},
+         "rest": {"relativeURI": "/orders", "method": "POST"},
          "mapping": {"fields": [{"extract": "id", "generate": "orderId"},
-                                {"extract": "shop", "generate": "name"},
-                                {"extract": "reject", "generate": "reject"}]}}""");
+                                {"extract": "shop", "generate": "shop"},
+                                {"extract": "sku", "generate": "sku"}]}}""");
     write("flows/hooked.json", """
         {"name": "Hooked", "_exportId": "orders-hook", "_importId": "to-erp"}""");
+  }
+
+  @AfterEach
+  void stopErp() {
+    if (erp != null) {
+      erp.close();
+    }
   }
 
   private static String sign(byte[] body) throws Exception {
@@ -101,7 +112,7 @@ class WebhookCommandTest {
     assertThat(out.toString()).contains("orders-hook (verify hmac)").contains("-> flow hooked");
     HttpClient http = HttpClient.newHttpClient();
 
-    byte[] first = "{\"shop\": \"north\", \"orders\": [{\"id\": 1}, {\"id\": 2, \"reject\": true}]}"
+    byte[] first = "{\"shop\": \"north\", \"orders\": [{\"id\": 1, \"sku\": \"A\"}, {\"id\": 2}]}"
         .getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> refused = http.send(HttpRequest.newBuilder(url)
         .header("Content-Type", "application/json").header("X-Signature", sign("x".getBytes()))
@@ -117,7 +128,7 @@ class WebhookCommandTest {
     assertThat(ok.statusCode()).isEqualTo(204);
     await(out, err, command, t -> count(t, "completed") >= 1);
 
-    byte[] second = "{\"shop\": \"south\", \"orders\": [{\"id\": 3}]}".getBytes(StandardCharsets.UTF_8);
+    byte[] second = "{\"shop\": \"south\", \"orders\": [{\"id\": 3, \"sku\": \"C\"}]}".getBytes(StandardCharsets.UTF_8);
     assertThat(http.send(HttpRequest.newBuilder(url)
         .header("Content-Type", "application/json").header("X-Signature", sign(second))
         .PUT(HttpRequest.BodyPublishers.ofByteArray(second)).build(),
@@ -139,12 +150,14 @@ class WebhookCommandTest {
     assertThat(record.path("id").asInt()).as(errors.out()).isEqualTo(2);
     assertThat(record.path("shop").asText()).isEqualTo("north");
     assertThat(CliRun.of("jobs", dir.toString(), "--flow", "hooked").out()).contains("completed");
+    assertThat(erp.records("orders")).extracting(o -> o.path("orderId").asInt() + "@"
+        + o.path("shop").asText()).containsExactlyInAnyOrder("1@north", "3@south");
   }
 
   @Test
   void aProjectWithoutWebhookExportsIsRefused() throws Exception {
     write("connections/erp.json",
-        "{\"type\": \"http\", \"http\": {\"baseURI\": \"http://127.0.0.1:2\", \"mediaType\": \"json\"}}");
+        "{\"type\": \"rest\", \"rest\": {\"baseURI\": \"http://127.0.0.1:2\", \"mediaType\": \"json\"}}");
     CliRun run = CliRun.of("webhook", dir.toString(), "--port", "0");
     assertThat(run.exitCode()).isEqualTo(Main.FAILED);
     assertThat(run.err()).contains("has no webhook export");
