@@ -130,6 +130,19 @@ public final class Integrator implements AutoCloseable {
   }
 
   /**
+   * Pings a stored connection through its adaptor. A successful ping brings an {@code offline}
+   * connection back online; a failed one marks it offline, so flows using it are refused until it
+   * answers again. (The engine also marks a connection offline when an export or import finds its
+   * credentials refused.)
+   *
+   * @throws io.integrator.pipeline.FlowRunException when the connection does not exist or no
+   *     adaptor serves its type
+   */
+  public io.integrator.spi.PingResult ping(String connectionId) {
+    return engine.ping(connectionId);
+  }
+
+  /**
    * Runs a flow and waits for it to end (REFERENCE §7). Pages are pulled from each page generator
    * only as fast as the page processors take them; every record is counted once per import as
    * success, ignore or error; failed records become Job Errors with retry data.
@@ -311,6 +324,7 @@ public final class Integrator implements AutoCloseable {
   /**
    * Validates a project and, when it has no errors, writes every resource of it into the store:
    * a resource whose id is stored already is replaced, others are created with the project's ids.
+   * A stored connection the engine marked {@code offline} stays offline (ping it to bring it back).
    * Nothing is written when the project has errors.
    *
    * @return the project's validation report (warnings included)
@@ -327,10 +341,16 @@ public final class Integrator implements AutoCloseable {
       ObjectNode doc = r.json();
       if (r.kind().isDistributed()) {
         store.putDistributed(r.kind().parent(), r.id(), doc);
-      } else if (store.find(r.kind(), r.id()).isPresent()) {
-        store.update(r.kind(), r.id(), doc);
       } else {
-        store.create(r.kind(), doc);
+        Optional<ObjectNode> stored = store.find(r.kind(), r.id());
+        if (stored.isEmpty()) {
+          store.create(r.kind(), doc);
+          continue;
+        }
+        if (r.kind() == ResourceKind.CONNECTION && stored.get().path("offline").asBoolean(false)) {
+          doc.put("offline", true); // engine state, not the project's: a ping clears it
+        }
+        store.update(r.kind(), r.id(), doc);
       }
     }
     return report;

@@ -17,6 +17,7 @@ final class Subcommands {
         new JobsCommand(),
         new ErrorsCommand(),
         new RetryCommand(),
+        new PingCommand(),
         new DemoCommand());
   }
 }

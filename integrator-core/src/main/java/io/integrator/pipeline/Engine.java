@@ -47,6 +47,7 @@ import java.util.function.Function;
  * {@code Integrator}; it is public only because the facade lives in another package.
  */
 public final class Engine implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
   /** Run-state scope prefix of delta watermarks; the key is the export id. */
   public static final String DELTA_SCOPE_PREFIX = "delta:";
   /** Default {@code maxAttempts} of an import. */
@@ -251,12 +252,59 @@ public final class Engine implements AutoCloseable {
     return IClientEmbedding.embed(stored, store);
   }
 
+  /**
+   * Marks a connection offline after its credentials were refused (REFERENCE §2.1): no flow using
+   * it starts until a successful ping or an update of the connection brings it back.
+   */
+  void markOffline(String connectionId, String reason) {
+    if (connectionId == null) {
+      return;
+    }
+    store.find(ResourceKind.CONNECTION, connectionId).ifPresent(doc -> {
+      if (!doc.path("offline").asBoolean(false)) {
+        doc.put("offline", true);
+        store.update(ResourceKind.CONNECTION, connectionId, doc);
+        LOG.warn("connection '{}' is now offline: {}", connectionId, reason);
+      }
+    });
+  }
+
+  /** Brings a connection back online after a successful ping. */
+  void markOnline(String connectionId) {
+    store.find(ResourceKind.CONNECTION, connectionId).ifPresent(doc -> {
+      if (doc.path("offline").asBoolean(false)) {
+        doc.remove("offline");
+        store.update(ResourceKind.CONNECTION, connectionId, doc);
+      }
+    });
+  }
+
   Adaptor adaptorFor(ObjectNode connection, String what) {
     Connection c = Resources.of(Connection.class, connection);
     if (c.isOffline()) {
       throw new FlowRunException("connection_offline", "connection '" + c.id() + "' of " + what
           + " is offline; bring it back online (ping it) and run again");
     }
+    return anyAdaptorFor(c, what);
+  }
+
+  /**
+   * Pings a stored connection with its adaptor: success brings an offline connection back online,
+   * a failure takes it offline (REFERENCE §2.1).
+   */
+  public io.integrator.spi.PingResult ping(String connectionId) {
+    ObjectNode doc = connectionDocument(connectionId);
+    Connection c = Resources.of(Connection.class, doc);
+    io.integrator.spi.PingResult result = anyAdaptorFor(c, "the ping").ping(doc);
+    if (result.ok()) {
+      markOnline(connectionId);
+    } else {
+      markOffline(connectionId, result.message());
+    }
+    return result;
+  }
+
+  private Adaptor anyAdaptorFor(Connection c, String what) {
     String type = c.adaptorType();
     return adaptors.apply(type).orElseThrow(() -> new FlowRunException("missing_adaptor",
         "no adaptor serves connection type '" + type + "' (connection '" + c.id() + "' of " + what

@@ -265,8 +265,12 @@ final class FlowRun {
           next = reader.next();
         } catch (AdaptorException e) {
           permits.release();
+          boolean refused = Classification.CONNECTION.equals(e.classification());
           fatal(exportJob, e.code(), "reading export '" + export.id() + "' failed: "
-              + e.getMessage(), "connection".equals(e.classification()) ? "connection" : "application");
+              + e.getMessage(), refused ? "connection" : "application");
+          if (refused) {
+            engine.markOffline(export.connectionId(), e.getMessage());
+          }
           break;
         }
         if (next.isEmpty()) {
@@ -323,7 +327,14 @@ final class FlowRun {
           flowJob.pageProcessed();
           flowJob.save();
         }, engine.workers).whenComplete((v, t) -> {
-          if (t != null) {
+          Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+              ? t.getCause() : t;
+          if (cause instanceof ConnectionRefusedException refused) {
+            fatal(flowJob, "connection_offline", refused.getMessage() + "; connection '"
+                + refused.connectionId() + "' is now offline: fix its credentials, then run again",
+                "connection");
+            engine.markOffline(refused.connectionId(), refused.getMessage());
+          } else if (t != null) {
             fatal(flowJob, "internal_error", "processing a page failed: " + t, "internal");
           }
           permits.release();
