@@ -6,6 +6,7 @@ import io.integrator.spi.AdaptorException;
 import io.integrator.spi.ExportContext;
 import io.integrator.spi.PageReader;
 import io.integrator.spi.PingResult;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -72,6 +73,22 @@ public final class RestAdaptor implements Adaptor {
     RestConnection c = RestConnection.of(context.connection());
     ExportSpec spec = ExportSpec.of(context.export(), c);
     return new RestPageReader(context, c, spec, clients.client(c), calls);
+  }
+
+  /**
+   * Writes {@code once.booleanField} back for a page of a {@code once} export: one request per
+   * record with the export's {@code once} settings ({@code relativeURI} required, {@code method}
+   * PUT by default, {@code postBody} by default {@code {"<booleanField>": true}}), rendered against
+   * the record.
+   *
+   * @throws AdaptorException naming the first record that could not be marked
+   */
+  @Override
+  public void markExported(ExportContext context, List<ObjectNode> records)
+      throws AdaptorException {
+    RestConnection c = RestConnection.of(context.connection());
+    ExportSpec spec = ExportSpec.of(context.export(), c);
+    new OnceMarker(context, c, spec, clients.client(c), calls).mark(records);
   }
 
   /** The shared client of a connection (for the import and lookup classes of this package). */
