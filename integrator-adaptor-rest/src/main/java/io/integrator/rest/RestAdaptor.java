@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.Adaptor;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.ExportContext;
+import io.integrator.spi.ImportContext;
+import io.integrator.spi.LookupSource;
 import io.integrator.spi.PageReader;
 import io.integrator.spi.PingResult;
+import io.integrator.spi.RecordWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +25,10 @@ import java.util.Set;
  *   <li>{@link #ping}: the connection's ping URI; success without a request when it has none.
  *   <li>{@link #openReader}: REST exports with every paging method, records streamed out of each
  *       response, intermittent failures and throttling retried inside the reader.
+ *   <li>{@link #markExported}: the {@code once} flag written back per record.
+ *   <li>{@link #openWriter}: REST imports, one request per record, create or update as the
+ *       engine decided, failures classified for the engine to retry.
+ *   <li>{@link #lookupSource}: REST lookups for the engine's lookup resolver.
  * </ul>
  *
  * <p>Thread-safe: one instance serves every connection.
@@ -89,6 +97,36 @@ public final class RestAdaptor implements Adaptor {
     RestConnection c = RestConnection.of(context.connection());
     ExportSpec spec = ExportSpec.of(context.export(), c);
     new OnceMarker(context, c, spec, clients.client(c), calls).mark(records);
+  }
+
+  /**
+   * Opens a writer for a REST import: one request per record, the requests of a page sent
+   * concurrently, create or update per record as the engine decided (see {@code docs/rest.md},
+   * "Imports"). Nothing is sent until the first batch.
+   *
+   * @throws AdaptorException ({@code value}) when the connection or the import's {@code rest} /
+   *     {@code http} section is unusable, naming the field
+   */
+  @Override
+  public RecordWriter openWriter(ImportContext context) throws AdaptorException {
+    RestConnection c = RestConnection.of(context.connection());
+    ImportEndpoint endpoint = ImportEndpoint.of(context.importDocument());
+    return new RestRecordWriter(clients.client(c), endpoint, c);
+  }
+
+  /**
+   * The source of REST lookups ({@code relativeURI}, {@code method}, {@code postData}, {@code
+   * extract}; see {@code docs/rest.md}, "Lookups"), over the connection's shared client. Empty
+   * when the connection document is unusable (the run then fails on the writer with the reason).
+   */
+  @Override
+  public Optional<LookupSource> lookupSource(ObjectNode connection) {
+    try {
+      RestConnection c = RestConnection.of(connection);
+      return Optional.of(new RestLookupSource(clients.client(c), c));
+    } catch (AdaptorException e) {
+      return Optional.empty();
+    }
   }
 
   /** The shared client of a connection (for the import and lookup classes of this package). */
