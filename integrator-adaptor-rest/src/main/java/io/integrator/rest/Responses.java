@@ -6,7 +6,6 @@ import io.integrator.spi.Classification;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +35,8 @@ final class Responses {
   static final Duration MAX_WAIT = Duration.ofMinutes(5);
   /** How much of a response body goes into a message. */
   static final int MAX_BODY_TEXT = 500;
+  /** How much of an error body is read to find the server's message. */
+  private static final long MAX_READ = 64 * 1024;
 
   private Responses() {}
 
@@ -54,18 +55,10 @@ final class Responses {
 
   /** The classification of a failure without a response. */
   static String classify(IOException e) {
-    if (e instanceof AuthFailedException) {
+    if (e instanceof AuthFailedException || e instanceof SSLException) {
       return Classification.CONNECTION;
     }
-    if (e instanceof SSLException) {
-      return Classification.CONNECTION;
-    }
-    if (e instanceof InterruptedIOException // includes SocketTimeoutException
-        || e instanceof ConnectException
-        || e instanceof SocketException
-        || e instanceof UnknownHostException) {
-      return Classification.INTERMITTENT;
-    }
+    // timeouts, resets, refused connections, unknown hosts, responses cut short
     return Classification.INTERMITTENT;
   }
 
@@ -139,14 +132,12 @@ final class Responses {
       return "";
     }
     try {
-      return excerpt(body.source().readUtf8(Math.min(64 * 1024,
-          body.contentLength() < 0 ? 64 * 1024 : body.contentLength())));
+      okio.BufferedSource source = body.source();
+      source.request(MAX_READ);
+      long n = Math.min(source.getBuffer().size(), MAX_READ);
+      return excerpt(source.getBuffer().readUtf8(n));
     } catch (IOException | RuntimeException e) {
-      try {
-        return excerpt(body.string());
-      } catch (IOException | RuntimeException e2) {
-        return "";
-      }
+      return "";
     }
   }
 
