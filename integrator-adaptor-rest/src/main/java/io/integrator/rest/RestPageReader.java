@@ -186,10 +186,11 @@ final class RestPageReader implements PageReader {
       emitted += records.size();
       more = !limitReached() && stream.hasNext();
     } catch (JsonProcessingException e) {
+      Request req = response.request();
       closeResponse();
-      throw new AdaptorException("parse", where() + ": the response of "
-          + response.request().method() + " " + connection.safeUrl(response.request().url())
-          + " is not valid JSON: " + e.getOriginalMessage(), Classification.PARSE, null, e);
+      throw new AdaptorException("parse", where() + ": the response of " + req.method() + " "
+          + connection.safeUrl(req.url()) + " is not valid JSON: " + e.getOriginalMessage(),
+          Classification.PARSE, null, e);
     } catch (IOException e) {
       Request req = response.request();
       closeResponse();

@@ -22,8 +22,12 @@ final class ExportFixture {
   String type = "rest";
 
   ExportFixture(MockWebServer server) {
+    this(server, Duration.ofSeconds(5));
+  }
+
+  ExportFixture(MockWebServer server, Duration readTimeout) {
     this.server = server;
-    OkHttpClient root = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).build();
+    OkHttpClient root = new OkHttpClient.Builder().readTimeout(readTimeout).build();
     this.adaptor = new RestAdaptor(new ClientCache(root),
         new RetryPolicy(4, 10, Duration.ofMillis(1), Duration.ofMillis(5)));
   }
