@@ -86,6 +86,7 @@ public final class Integrator implements AutoCloseable {
   private final HookRegistry hooks;
   private final Engine engine;
   private final ErrorRecorder errorRecorder;
+  private final io.integrator.webhook.Webhooks webhooks;
 
   private Integrator(Builder b) {
     this.store = b.store != null ? b.store : Stores.inMemory();
@@ -111,6 +112,16 @@ public final class Integrator implements AutoCloseable {
             store, adaptors::forType, hooks, b.workerThreads, b.pagesInFlight, b.backoff,
             b.hookTimeout);
     this.errorRecorder = new ErrorRecorder(store);
+    this.webhooks = new io.integrator.webhook.Webhooks(store, engine);
+  }
+
+  /**
+   * Webhook exports: the sink a listener hands verified requests' records to (it queues them
+   * durably and runs the flows that use the export), {@code resume()} for payloads left queued by
+   * an earlier process or a failed run, and job notifications. See {@code docs/webhooks.md}.
+   */
+  public io.integrator.webhook.Webhooks webhooks() {
+    return webhooks;
   }
 
   /** The hooks this engine knows (registered on the builder or found by ServiceLoader). */
@@ -343,6 +354,7 @@ public final class Integrator implements AutoCloseable {
   /** Cancels running flows, stops the engine's threads, and closes the store. */
   @Override
   public void close() {
+    webhooks.close();
     engine.close();
     try {
       store.close();

@@ -11,6 +11,7 @@ final class Subcommands {
         new ValidateCommand(),
         new MapCommand(),
         new RunCommand(),
+        new WebhookCommand(),
         new InvokeCommand(),
         new PreviewCommand(),
         new JobsCommand(),

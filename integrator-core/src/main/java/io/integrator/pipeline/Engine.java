@@ -98,6 +98,43 @@ public final class Engine implements AutoCloseable {
     });
   }
 
+  /**
+   * Opens the page reader of a generator export that has no connection of its own (a webhook
+   * export reads the payloads queued for the flow). Set once by the facade's webhook service.
+   */
+  @FunctionalInterface
+  public interface QueueReaders {
+    /**
+     * Opens the reader of one webhook export for one flow run.
+     *
+     * @param flowId the running flow
+     * @param export the webhook export document
+     * @param context the export context (page size, cancel signal)
+     * @param run the run's handle (its job id and completion)
+     * @return a reader over the payloads queued for the flow
+     * @throws AdaptorException when the queue cannot be read
+     */
+    io.integrator.spi.PageReader open(String flowId, ObjectNode export, ExportContext context,
+        FlowRunHandle run) throws AdaptorException;
+  }
+
+  private volatile QueueReaders queueReaders;
+
+  /** Sets where flow runs read the pages of webhook exports; see {@code Integrator.webhooks()}. */
+  public void queueReaders(QueueReaders readers) {
+    this.queueReaders = readers;
+  }
+
+  io.integrator.spi.PageReader queueReader(String flowId, Export export, ExportContext ctx,
+      FlowRunHandle run) throws AdaptorException {
+    QueueReaders r = queueReaders;
+    if (r == null) {
+      throw new AdaptorException("unsupported", "export '" + export.id() + "' is a webhook export"
+          + " and this engine has no webhook queue", io.integrator.spi.Classification.VALUE);
+    }
+    return r.open(flowId, export.json(), ctx, run);
+  }
+
   /** Starts a flow run on its own thread; see {@code Integrator.runFlowAsync}. */
   public FlowRunHandle runFlowAsync(String flowId) {
     return FlowRun.start(this, flowId);

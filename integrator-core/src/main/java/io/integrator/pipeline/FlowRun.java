@@ -237,7 +237,8 @@ final class FlowRun {
       preSaveRef = HookRef.read(export.section("hooks"), "_preSavePageId", where).orElse(null);
       hook = preSaveRef == null ? null
           : engine.hooks.require(PreSavePageHook.class, preSaveRef.id(), where).orElseThrow();
-      adaptor = engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
+      adaptor = "webhook".equals(export.type()) ? null
+          : engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
     } catch (HookException | FlowRunException e) {
       fatal(exportJob, e instanceof HookException h ? h.code() : ((FlowRunException) e).code(),
           e.getMessage(), e.getMessage().contains("offline") ? "connection" : "resource");
@@ -250,7 +251,8 @@ final class FlowRun {
         engine.settings(export.integrationId()), test);
     int remaining = ctx.limit() > 0 ? ctx.limit() : Integer.MAX_VALUE;
     boolean once = "once".equals(export.type()) && !test;
-    try (PageReader reader = adaptor.openReader(ctx)) {
+    try (PageReader reader = adaptor == null
+        ? engine.queueReader(flow.id(), export, ctx, handle) : adaptor.openReader(ctx)) {
       int pageIndex = 0;
       while (!fatal && !handle.isCanceled() && remaining > 0) {
         permits.acquire();
