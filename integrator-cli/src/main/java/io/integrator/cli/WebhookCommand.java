@@ -80,6 +80,11 @@ final class WebhookCommand implements Callable<Integer> {
       session.integrator.webhooks().onJob(job -> {
         synchronized (out) {
           JobPrinter.summary(job, json, out);
+          if (!json && !"completed".equals(job.status())) {
+            out.printf("  its payloads stay queued and go with the next request or the next start;"
+                + " see why with: integrator errors %s %s%n", dir, job.id());
+            out.flush();
+          }
         }
         if (stopAfter > 0 && finished.incrementAndGet() >= stopAfter) {
           stop.countDown();

@@ -155,6 +155,40 @@ class WebhookCommandTest {
   }
 
   @Test
+  void aPayloadOfAFailedRunStaysQueuedAndIsProcessedOnTheNextStart() throws Exception {
+    project();
+    String online = Files.readString(dir.resolve("connections/erp.json"));
+    write("connections/erp.json", online.replaceFirst("^\\{", "{\"offline\": true, "));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> command = CompletableFuture.supplyAsync(() -> Main.run(
+        new String[] {"webhook", dir.toString(), "--port", "0", "--stop-after", "1"},
+        new PrintWriter(out, true), new PrintWriter(err, true)));
+    Matcher m = URL.matcher(await(out, err, command, t -> URL.matcher(t).find()));
+    assertThat(m.find()).isTrue();
+    byte[] body = "{\"shop\": \"west\", \"orders\": [{\"id\": 7, \"sku\": \"G\"}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> accepted = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(m.group(1)))
+            .header("Content-Type", "application/json").header("X-Signature", sign(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).isEqualTo(204);
+    assertThat(command.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("(flow) failed").contains("its payloads stay queued");
+    assertThat(erp.records("orders")).isEmpty();
+
+    // The ERP is back: the next start processes the payload queued in the project's store.
+    write("connections/erp.json", online);
+    CliRun restart = CliRun.of("webhook", dir.toString(), "--port", "0", "--stop-after", "1");
+    assertThat(restart.exitCode()).as(restart.err()).isZero();
+    assertThat(restart.out()).contains("Processing payloads queued earlier: 1 flow run(s) started")
+        .contains("(flow) completed").contains("exported 1, succeeded 1, failed 0");
+    assertThat(erp.records("orders")).extracting(o -> o.path("orderId").asInt() + "@"
+        + o.path("shop").asText()).containsExactly("7@west");
+  }
+
+  @Test
   void aProjectWithoutWebhookExportsIsRefused() throws Exception {
     write("connections/erp.json",
         "{\"type\": \"rest\", \"rest\": {\"baseURI\": \"http://127.0.0.1:2\", \"mediaType\": \"json\"}}");

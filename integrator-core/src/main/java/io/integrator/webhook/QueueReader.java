@@ -23,7 +23,8 @@ import java.util.function.LongConsumer;
  * seen when the run opened it. A payload becomes pages of at most {@code pageSize} records; pages
  * never mix two requests. Payloads are fetched a few at a time, so memory stays bounded by the
  * current payload. Each payload a page came from is reported to {@code served}; removing it from the
- * queue is the caller's job once the run has completed.
+ * queue is the caller's job once the run has completed. Payloads {@code claimed} by another run
+ * that has not ended yet are skipped (they leave the queue with that run, or wait for the next).
  */
 final class QueueReader implements PageReader {
   private static final int FETCH = 8;
@@ -35,6 +36,7 @@ final class QueueReader implements PageReader {
   private final int pageSize;
   private final BooleanSupplier canceled;
   private final LongConsumer served;
+  private final java.util.function.LongPredicate claimed;
   private final Deque<QueuedPayload> fetched = new ArrayDeque<>();
   private long lastSeq;
   private QueuedPayload current;
@@ -42,7 +44,7 @@ final class QueueReader implements PageReader {
   private boolean drained;
 
   QueueReader(ResourceStore store, String flowId, String exportId, long maxSeq, int pageSize,
-      BooleanSupplier canceled, LongConsumer served) {
+      BooleanSupplier canceled, LongConsumer served, java.util.function.LongPredicate claimed) {
     this.store = store;
     this.flowId = flowId;
     this.exportId = exportId;
@@ -50,6 +52,7 @@ final class QueueReader implements PageReader {
     this.pageSize = Math.max(1, pageSize);
     this.canceled = canceled;
     this.served = served;
+    this.claimed = claimed;
   }
 
   @Override
@@ -78,6 +81,21 @@ final class QueueReader implements PageReader {
   }
 
   private QueuedPayload nextPayload() throws AdaptorException {
+    fetch();
+    QueuedPayload p = fetched.poll();
+    while (p != null) {
+      lastSeq = p.seq();
+      if (!claimed.test(p.seq())) {
+        return p;
+      }
+      fetch();
+      p = fetched.poll();
+    }
+    return null;
+  }
+
+  /** Fetches the next few payloads after {@code lastSeq} when none are left in hand. */
+  private void fetch() throws AdaptorException {
     if (fetched.isEmpty() && !drained) {
       List<QueuedPayload> batch;
       try {
@@ -89,11 +107,6 @@ final class QueueReader implements PageReader {
       drained = batch.size() < FETCH;
       fetched.addAll(batch);
     }
-    QueuedPayload p = fetched.poll();
-    if (p != null) {
-      lastSeq = p.seq();
-    }
-    return p;
   }
 
   /** Records are objects; anything else queued is wrapped as {@code {"value": ...}}. */

@@ -53,6 +53,8 @@ public final class Webhooks implements WebhookSink {
   private final Engine engine;
   private final Map<String, RunState> runs = new ConcurrentHashMap<>();
   private final List<Consumer<Job>> listeners = new CopyOnWriteArrayList<>();
+  /** Payloads read by runs that have not ended: another run must not read them again. */
+  private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   /** What this class remembers of one flow run that reads (or may read) a webhook queue. */
@@ -232,8 +234,12 @@ public final class Webhooks implements WebhookSink {
       return;
     }
     try {
-      if (Jobs.COMPLETED.equals(job.status()) && !state.served.isEmpty()) {
-        store.dequeueWebhooks(new ArrayList<>(state.served));
+      try {
+        if (Jobs.COMPLETED.equals(job.status()) && !state.served.isEmpty()) {
+          store.dequeueWebhooks(new ArrayList<>(state.served));
+        }
+      } finally {
+        claimed.removeAll(state.served);
       }
       if (state.notify) {
         listeners.forEach(l -> l.accept(job));
@@ -252,6 +258,9 @@ public final class Webhooks implements WebhookSink {
     long max = store.lastQueuedWebhook(flowId);
     RunState state = track(run, flowId, max, false);
     return new QueueReader(store, flowId, export.path("_id").asText(), max, context.pageSize(),
-        context::isCanceled, state.served::add);
+        context::isCanceled, seq -> {
+          state.served.add(seq);
+          claimed.add(seq);
+        }, claimed::contains);
   }
 }

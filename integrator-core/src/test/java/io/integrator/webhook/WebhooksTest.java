@@ -186,4 +186,13 @@ class WebhooksTest {
     assertThat(empty.status()).isEqualTo("completed");
     assertThat(empty.numExport()).isZero();
   }
+
+  @Test
+  void aWebhookExportCannotBeInvokedOrPreviewed() {
+    open(Stores.inMemory());
+    setUp("");
+    assertThatThrownBy(() -> integrator.invokeExport("hook", 1, null))
+        .hasMessageContaining("export 'hook' is a webhook export")
+        .hasMessageContaining("send it a request");
+  }
 }
