@@ -29,9 +29,12 @@ final class SinkAdaptor implements Adaptor {
     return Set.of("rest");
   }
 
+  /** When set, pings fail as refused credentials would. */
+  volatile boolean refusePing;
+
   @Override
   public PingResult ping(ObjectNode connection) {
-    return PingResult.success();
+    return refusePing ? PingResult.failure("401", "credentials refused") : PingResult.success();
   }
 
   @Override

@@ -64,12 +64,6 @@ class WebhooksTest {
         .id();
   }
 
-  static io.integrator.model.Connection connection(String json) {
-    return io.integrator.model.Resources.of(io.integrator.model.Connection.class,
-        io.integrator.model.Resources.parse(io.integrator.model.ResourceKind.CONNECTION, json, "test")
-            .json());
-  }
-
   static List<ObjectNode> records(int from, int to) {
     List<ObjectNode> out = new ArrayList<>();
     for (int i = from; i < to; i++) {
@@ -153,9 +147,8 @@ class WebhooksTest {
     Path state = dir.resolve("state");
     open(Stores.h2File(state));
     setUp("");
-    integrator.connections().update("dest", connection("""
-        {"name": "Dest", "type": "rest", "offline": true,
-         "rest": {"baseURI": "https://dest.test", "mediaType": "json"}}"""));
+    sink.refusePing = true;
+    assertThat(integrator.ping("dest").ok()).isFalse(); // a failed ping takes the connection offline
     integrator.webhooks().accept("hook", records(0, 3));
     Job failed = nextJob();
     assertThat(failed.status()).isEqualTo("failed");
@@ -165,9 +158,8 @@ class WebhooksTest {
     integrator = null;
     open(Stores.h2File(state));
     assertThat(integrator.webhooks().pending("flow")).isEqualTo(1);
-    integrator.connections().update("dest", connection("""
-        {"name": "Dest", "type": "rest",
-         "rest": {"baseURI": "https://dest.test", "mediaType": "json"}}"""));
+    sink.refusePing = false;
+    assertThat(integrator.ping("dest").ok()).isTrue(); // and a successful one brings it back
     assertThat(integrator.webhooks().resume()).isEqualTo(1);
     Job job = nextJob();
     assertThat(job.status()).isEqualTo("completed");
