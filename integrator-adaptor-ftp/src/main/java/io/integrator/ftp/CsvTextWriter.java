@@ -77,6 +77,6 @@ final class CsvTextWriter implements FileTextWriter {
     if (anyRow && !options.truncateLastRowDelimiter()) {
       out.write(options.rowDelimiter());
     }
-    out.flush();
+    out.close();
   }
 }

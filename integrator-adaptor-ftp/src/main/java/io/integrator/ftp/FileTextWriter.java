@@ -8,6 +8,9 @@ interface FileTextWriter {
 
   void write(ObjectNode record) throws IOException;
 
-  /** Writes what ends the document (a closing bracket, a last row delimiter) and flushes. */
+  /**
+   * Writes what ends the document (a closing bracket, a last row delimiter) and closes the stream
+   * chain, so a gzip or zip trailer is written.
+   */
   void finish() throws IOException;
 }

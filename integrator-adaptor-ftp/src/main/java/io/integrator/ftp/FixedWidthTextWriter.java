@@ -40,6 +40,6 @@ final class FixedWidthTextWriter implements FileTextWriter {
 
   @Override
   public void finish() throws IOException {
-    out.flush();
+    out.close();
   }
 }

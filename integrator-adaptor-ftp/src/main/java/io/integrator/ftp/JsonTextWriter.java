@@ -10,8 +10,10 @@ import java.io.Writer;
 final class JsonTextWriter implements FileTextWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final JsonGenerator json;
+  private final Writer out;
 
   JsonTextWriter(Writer out) throws IOException {
+    this.out = out;
     this.json = MAPPER.getFactory().createGenerator(out);
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     json.writeStartArray();
@@ -25,6 +27,7 @@ final class JsonTextWriter implements FileTextWriter {
   @Override
   public void finish() throws IOException {
     json.writeEndArray();
-    json.flush();
+    json.close();
+    out.close();
   }
 }

@@ -16,8 +16,10 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class XmlTextWriter implements FileTextWriter {
   private final XMLStreamWriter xml;
+  private final Writer out;
 
   XmlTextWriter(Writer out, String encoding) throws IOException {
+    this.out = out;
     try {
       this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument(encoding, "1.0");
@@ -72,7 +74,8 @@ final class XmlTextWriter implements FileTextWriter {
     try {
       xml.writeEndElement();
       xml.writeEndDocument();
-      xml.flush();
+      xml.close();
+      out.close();
     } catch (XMLStreamException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -30,7 +30,8 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
 
 /**
  * An embedded FTP server (Apache MINA FtpServer) on a free port of 127.0.0.1, for tests: plain
- * FTP, or FTPS with explicit or implicit TLS and a freshly generated self-signed certificate.
+ * FTP, or FTPS with explicit or implicit TLS and a self-signed certificate generated for the test
+ * run (one per JVM, see {@link #certificateFingerprint()}).
  * Passive data connections use free ports of 127.0.0.1 too.
  *
  * <pre>{@code
@@ -103,7 +104,7 @@ public final class FtpTestServer implements AutoCloseable {
       if (tls != Tls.NONE) {
         tlsDir = Files.createTempDirectory("ftp-test-tls-");
         Path keystore = tlsDir.resolve("server.p12");
-        generateCertificate(keystore);
+        Files.write(keystore, certificate());
         SslConfigurationFactory ssl = new SslConfigurationFactory();
         ssl.setKeystoreFile(keystore.toFile());
         ssl.setKeystorePassword(KEYSTORE_PASSWORD);
@@ -139,12 +140,31 @@ public final class FtpTestServer implements AutoCloseable {
 
   private static final String KEYSTORE_PASSWORD = "testkit";
 
-  /** A self-signed RSA certificate for CN=127.0.0.1 made with the JDK's keytool. */
+  private static byte[] certificate;
+
+  /**
+   * A PKCS12 key store with a self-signed EC certificate for CN=127.0.0.1, made once per JVM with
+   * the JDK's keytool (generating it is the slow part of starting an FTPS server).
+   */
+  private static synchronized byte[] certificate() throws IOException, InterruptedException {
+    if (certificate == null) {
+      Path dir = Files.createTempDirectory("ftp-test-cert-");
+      try {
+        Path keystore = dir.resolve("server.p12");
+        generateCertificate(keystore);
+        certificate = Files.readAllBytes(keystore);
+      } finally {
+        deleteTree(dir);
+      }
+    }
+    return certificate.clone();
+  }
+
   private static void generateCertificate(Path keystore) throws IOException, InterruptedException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process p =
         new ProcessBuilder(
-                keytool.toString(), "-genkeypair", "-alias", "ftp", "-keyalg", "RSA", "-keysize", "2048",
+                keytool.toString(), "-genkeypair", "-alias", "ftp", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
                 "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD, "-noprompt")
