@@ -104,7 +104,7 @@ record FtpSettings(
         implicit,
         ftp.path("enableHostVerification").asBoolean(true),
         text(ftp, "hostKeyFingerprint"),
-        ftp.path("connectTimeoutMillis").asInt(30_000));
+        30_000);
   }
 
   /** The host of {@code hostURI}: a scheme, user info, port and trailing path are stripped. */
