@@ -103,6 +103,7 @@ final class FilePageReader implements PageReader {
         recordFiles.add(source.currentName());
         produced++;
       } catch (RowException e) {
+        fileFailed = true;
         errors.add(
             ErrorItem.of(
                 "malformed_row", source.currentName() + " line " + e.line() + ": " + e.getMessage()));
@@ -113,20 +114,45 @@ final class FilePageReader implements PageReader {
     if (records.isEmpty() && errors.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Page(records, errors));
+    return Optional.of(new Page(records, errors, List.copyOf(recordFiles)));
+  }
+
+  /** Files read to their end without a parse error (malformed rows included). */
+  List<RemoteFile> completedFiles() {
+    return List.copyOf(completedFiles);
   }
 
   /**
-   * The file (zip: {@code archive.zip!entry}) each record of the last page came from, aligned with
-   * the page's records.
+   * The run completed: every file read to its end without a parse error is moved to {@code
+   * ftp.backupDirectoryPath} (same name) or, without one, deleted, unless {@code file.skipDelete}
+   * is true. Files with malformed rows or unreadable content stay where they were. Uses a fresh
+   * session, as the reading one may have idled out while pages were processed.
    */
-  List<String> recordFiles() {
-    return List.copyOf(recordFiles);
-  }
-
-  /** Files read to their end without a file-level error. */
-  List<RemoteFile> completedFiles() {
-    return List.copyOf(completedFiles);
+  @Override
+  public void commit() throws AdaptorException {
+    if (context.testMode() || completedFiles.isEmpty()) {
+      return;
+    }
+    JsonNode file = context.export().path("file");
+    if (file.path("skipDelete").asBoolean(false)) {
+      return;
+    }
+    FtpSettings settings = FtpSettings.of(context.connection());
+    String backup = context.export().path("ftp").path("backupDirectoryPath").asText("");
+    try (RemoteFiles commit = Sessions.open(settings)) {
+      String backupDir = backup.isBlank() ? null : settings.resolve(backup);
+      if (backupDir != null) {
+        commit.makeDirectories(backupDir);
+      }
+      for (RemoteFile f : completedFiles) {
+        if (backupDir != null) {
+          commit.rename(f.path(), RemoteFiles.join(backupDir, f.name()));
+        } else {
+          commit.delete(f.path());
+        }
+      }
+    }
+    completedFiles.clear();
   }
 
   /** Opens the next part of the current file or the next file; false when nothing is left. */

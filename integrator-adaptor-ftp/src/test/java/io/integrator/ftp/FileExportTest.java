@@ -76,6 +76,7 @@ class FileExportTest {
     assertThat(records(pages))
         .extracting(r -> r.path("id").asText() + ":" + r.path("name").asText())
         .containsExactly("1:Ann", "2:Bob", "3:Cy", "4:Di, Jr.", "5:E \"5\"");
+    assertThat(pages.get(1).fileNames()).containsExactly("a.csv", "b.csv");
   }
 
   @Test

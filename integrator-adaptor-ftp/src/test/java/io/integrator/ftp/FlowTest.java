@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.integrator.Integrator;
 import io.integrator.model.Job;
 import io.integrator.model.JobError;
+import io.integrator.spi.PreSavePageHook;
 import io.integrator.store.Stores;
 import io.integrator.testkit.FtpTestServer;
 import io.integrator.testkit.SftpTestServer;
@@ -39,15 +40,24 @@ class FlowTest {
   @Test
   void ftpCsvToAnImportThroughTheEngine() throws Exception {
     MemoryImportAdaptor mem = new MemoryImportAdaptor(true);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PreSavePageHook names = req -> {
+      for (int i = 0; i < req.data().size(); i++) {
+        seen.add(req.data().get(i).path("id").asText() + "@" + req.fileNames().get(i));
+      }
+      return new PreSavePageHook.Response(req.data(), req.errors(), false);
+    };
     try (FtpTestServer ftp = FtpTestServer.start();
-        Integrator integrator = Integrator.builder().store(Stores.inMemory()).adaptor(mem).build()) {
+        Integrator integrator = Integrator.builder().store(Stores.inMemory()).adaptor(mem)
+            .hook("names", names).build()) {
       Path in = Files.createDirectories(ftp.home().resolve("in"));
       Files.writeString(in.resolve("a.csv"), "id,name\n1,Ann\n2,Bob\n3,Cy,extra\n");
       Files.writeString(in.resolve("b.csv"), "id,name\n4,Di\n");
       String exp = integrator.exports().create("""
           {"name": "Orders", "_connectionId": "%s", "pageSize": 2,
            "ftp": {"directoryPath": "/in", "fileNameEndsWith": ".csv"},
-           "file": {"type": "csv", "csv": {"hasHeaderRow": true}}}"""
+           "file": {"type": "csv", "csv": {"hasHeaderRow": true}},
+           "hooks": {"_preSavePageId": "names"}}"""
           .formatted(connection(integrator, ftp))).id();
       String imp = mappingImport(integrator, memConnection(integrator));
       String flow = integrator.flows().create("""
@@ -60,10 +70,69 @@ class FlowTest {
       assertThat(job.numSuccess()).isEqualTo(3);
       assertThat(mem.received).extracting(r -> r.path("id").asText() + ":" + r.path("name").asText())
           .containsExactlyInAnyOrder("1:Ann", "2:Bob", "4:Di");
+      // a page spans files; each record's file reaches preSavePage
+      assertThat(seen).containsExactly("1@a.csv", "2@a.csv", "4@b.csv");
+      // the completed run deletes b.csv; a.csv had a malformed row and stays
+      assertThat(names(in)).containsExactly("a.csv");
       List<JobError> errors = integrator.jobErrors().list().stream()
           .filter(e -> e.json().path("code").asText().equals("malformed_row")).toList();
       assertThat(errors).singleElement()
           .satisfies(e -> assertThat(e.json().path("message").asText()).contains("a.csv line 4"));
+    }
+  }
+
+  private static List<String> names(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void filesMoveToBackupOnlyAfterACompletedRunAndStayOtherwise() throws Exception {
+    MemoryImportAdaptor mem = new MemoryImportAdaptor(true);
+    PreSavePageHook failing = req -> {
+      throw new IllegalStateException("hook refuses");
+    };
+    try (FtpTestServer ftp = FtpTestServer.start();
+        Integrator integrator = Integrator.builder().store(Stores.inMemory()).adaptor(mem)
+            .hook("failing", failing).build()) {
+      Path in = Files.createDirectories(ftp.home().resolve("drop"));
+      Files.writeString(in.resolve("x.csv"), "id,name\n1,A\n");
+      Files.writeString(in.resolve("y.csv"), "id,name\n2,B\n");
+      String conn = connection(integrator, ftp);
+      String imp = mappingImport(integrator, memConnection(integrator));
+      String failingExport = integrator.exports().create("""
+          {"name": "F", "_connectionId": "%s", "ftp": {"directoryPath": "drop"},
+           "hooks": {"_preSavePageId": "failing"}}""".formatted(conn)).id();
+      Job failed = integrator.runFlow(integrator.flows().create("""
+          {"name": "failing", "_exportId": "%s", "_importId": "%s"}""".formatted(failingExport, imp)).id());
+      assertThat(failed.status()).isEqualTo("failed");
+      assertThat(names(in)).containsExactly("x.csv", "y.csv");
+
+      String testExport = integrator.exports().create("""
+          {"name": "T", "_connectionId": "%s", "type": "test", "test": {"limit": 5},
+           "ftp": {"directoryPath": "drop"}}""".formatted(conn)).id();
+      Job tested = integrator.runFlow(integrator.flows().create("""
+          {"name": "test", "_exportId": "%s", "_importId": "%s"}""".formatted(testExport, imp)).id());
+      assertThat(tested.status()).isEqualTo("completed");
+      assertThat(names(in)).containsExactly("x.csv", "y.csv");
+
+      String keep = integrator.exports().create("""
+          {"name": "K", "_connectionId": "%s", "ftp": {"directoryPath": "drop"},
+           "file": {"skipDelete": true}}""".formatted(conn)).id();
+      assertThat(integrator.runFlow(integrator.flows().create("""
+          {"name": "keep", "_exportId": "%s", "_importId": "%s"}""".formatted(keep, imp)).id()).status())
+          .isEqualTo("completed");
+      assertThat(names(in)).containsExactly("x.csv", "y.csv");
+
+      String backupOk = integrator.exports().create("""
+          {"name": "B2", "_connectionId": "%s",
+           "ftp": {"directoryPath": "/drop", "backupDirectoryPath": "/done/orders"}}""".formatted(conn)).id();
+      Job moved = integrator.runFlow(integrator.flows().create("""
+          {"name": "move", "_exportId": "%s", "_importId": "%s"}""".formatted(backupOk, imp)).id());
+      assertThat(moved.status()).isEqualTo("completed");
+      assertThat(names(in)).isEmpty();
+      assertThat(names(ftp.home().resolve("done/orders"))).containsExactly("x.csv", "y.csv");
     }
   }
 
