@@ -29,6 +29,8 @@ final class FilePageReader implements PageReader {
   private final Deque<RemoteFile> files;
   private final List<String> recordFiles = new ArrayList<>();
   private final List<RemoteFile> completedFiles = new ArrayList<>();
+  private final List<RemoteFile> listed = new ArrayList<>();
+  private String directory;
   private FileSource source;
   private RecordParser parser;
   private boolean fileFailed;
@@ -58,13 +60,20 @@ final class FilePageReader implements PageReader {
     String endsWith = ftp.path("fileNameEndsWith").asText("");
     RemoteFiles session = Sessions.open(settings);
     try {
+      List<RemoteFile> listed = new ArrayList<>();
       List<RemoteFile> selected = new ArrayList<>();
       for (RemoteFile f : session.list(directory)) {
         if (f.name().startsWith(startsWith) && f.name().endsWith(endsWith)) {
-          selected.add(f);
+          listed.add(f);
+          if (!Ledger.processed(context.state(), f)) {
+            selected.add(f);
+          }
         }
       }
-      return new FilePageReader(context, session, format, selected);
+      FilePageReader reader = new FilePageReader(context, session, format, selected);
+      reader.listed.addAll(listed);
+      reader.directory = directory;
+      return reader;
     } catch (AdaptorException | RuntimeException e) {
       session.close();
       throw e;
@@ -123,7 +132,8 @@ final class FilePageReader implements PageReader {
   }
 
   /**
-   * The run completed: every file read to its end without a parse error is moved to {@code
+   * The run completed: every file read to its end without a parse error is remembered in the
+   * export's ledger ({@link Ledger}), then moved to {@code
    * ftp.backupDirectoryPath} (same name) or, without one, deleted, unless {@code file.skipDelete}
    * is true. Files with malformed rows or unreadable content stay where they were. Uses a fresh
    * session, as the reading one may have idled out while pages were processed.
@@ -133,8 +143,10 @@ final class FilePageReader implements PageReader {
     if (context.testMode() || completedFiles.isEmpty()) {
       return;
     }
+    Ledger.remember(context.state(), directory, listed, completedFiles);
     JsonNode file = context.export().path("file");
     if (file.path("skipDelete").asBoolean(false)) {
+      completedFiles.clear();
       return;
     }
     FtpSettings settings = FtpSettings.of(context.connection());

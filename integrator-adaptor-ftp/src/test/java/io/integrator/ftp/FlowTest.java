@@ -120,10 +120,19 @@ class FlowTest {
       String keep = integrator.exports().create("""
           {"name": "K", "_connectionId": "%s", "ftp": {"directoryPath": "drop"},
            "file": {"skipDelete": true}}""".formatted(conn)).id();
-      assertThat(integrator.runFlow(integrator.flows().create("""
-          {"name": "keep", "_exportId": "%s", "_importId": "%s"}""".formatted(keep, imp)).id()).status())
-          .isEqualTo("completed");
+      String keepFlow = integrator.flows().create("""
+          {"name": "keep", "_exportId": "%s", "_importId": "%s"}""".formatted(keep, imp)).id();
+      Job kept = integrator.runFlow(keepFlow);
+      assertThat(kept.status()).isEqualTo("completed");
+      assertThat(kept.numExport()).isEqualTo(2);
       assertThat(names(in)).containsExactly("x.csv", "y.csv");
+      // the ledger (name, size, mtime) keeps the next run from reading them again ...
+      assertThat(integrator.runFlow(keepFlow).numExport()).isZero();
+      // ... until a file changes
+      Files.writeString(in.resolve("y.csv"), "id,name\n2,B\n3,C\n");
+      Files.setLastModifiedTime(in.resolve("y.csv"),
+          java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2030-01-01T00:00:00Z")));
+      assertThat(integrator.runFlow(keepFlow).numExport()).isEqualTo(2);
 
       String backupOk = integrator.exports().create("""
           {"name": "B2", "_connectionId": "%s",
