@@ -21,6 +21,7 @@ final class FileSource implements AutoCloseable {
   private RecordParser parser;
   private String currentName;
   private boolean first = true;
+  private InputStream top;
 
   private FileSource(RemoteFile file, ExportFormat format, TransferStream transfer, ZipInputStream zip) {
     this.file = file;
@@ -54,8 +55,9 @@ final class FileSource implements AutoCloseable {
       }
       first = false;
       currentName = file.name();
-      InputStream in = format.compression().equals("gzip") ? new GZIPInputStream(transfer, 64 * 1024) : transfer;
-      parser = format.parser(new java.io.BufferedInputStream(in, 64 * 1024));
+      top = format.compression().equals("gzip") ? new GZIPInputStream(transfer, 64 * 1024) : transfer;
+      // the parser must not close the transfer: completing it may fail, and that failure counts
+      parser = format.parser(new java.io.BufferedInputStream(new NonClosing(top), 64 * 1024));
       return parser;
     }
     ZipEntry entry;
@@ -79,10 +81,19 @@ final class FileSource implements AutoCloseable {
     return transfer.failed;
   }
 
-  /** Completes the transfer (FTP: waits for the server's final reply). */
+  /** Reads what is left and completes the transfer (FTP: waits for the server's final reply). */
   @Override
   public void close() throws IOException {
-    transfer.close();
+    // a zip's central directory (or trailing bytes) is left unread by the parsers: read it, so
+    // that the transfer completes normally instead of being cut short
+    transfer.transferTo(java.io.OutputStream.nullOutputStream());
+    if (zip != null) {
+      zip.close();
+    } else if (top != null) {
+      top.close();
+    } else {
+      transfer.close();
+    }
   }
 
   /** Closes without caring whether the transfer completed. */

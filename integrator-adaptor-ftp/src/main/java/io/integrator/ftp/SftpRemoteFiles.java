@@ -179,6 +179,8 @@ final class SftpRemoteFiles implements RemoteFiles {
       return out;
     } catch (IOException e) {
       throw failure("listing " + dir, e);
+    } catch (java.io.UncheckedIOException e) {
+      throw failure("listing " + dir, e.getCause());
     }
   }
 

@@ -204,6 +204,18 @@ public final class FtpTestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops every client connection at once, control and data, as a network failure would: a
+   * transfer in progress ends midway. The server keeps running and accepts new connections.
+   */
+  public void dropConnections() {
+    for (org.apache.ftpserver.impl.FtpIoSession session :
+        ((DefaultFtpServer) server).getListener("default").getActiveSessions()) {
+      session.getDataConnection().closeDataConnection();
+      session.closeNow();
+    }
+  }
+
   /** Always {@code 127.0.0.1}. */
   public String host() {
     return "127.0.0.1";

@@ -124,6 +124,14 @@ public final class SftpTestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops every client session at once, as a network failure would: a transfer in progress ends
+   * midway. The server keeps running and accepts new connections.
+   */
+  public void dropConnections() {
+    server.getActiveSessions().forEach(session -> session.close(true));
+  }
+
   /** Always {@code 127.0.0.1}. */
   public String host() {
     return "127.0.0.1";
