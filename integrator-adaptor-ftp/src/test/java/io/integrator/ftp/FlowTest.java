@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.integrator.Integrator;
 import io.integrator.model.Job;
 import io.integrator.model.JobError;
+import io.integrator.spi.PostAggregateHook;
 import io.integrator.spi.PreSavePageHook;
 import io.integrator.store.Stores;
 import io.integrator.testkit.FtpTestServer;
@@ -142,6 +143,52 @@ class FlowTest {
       assertThat(moved.status()).isEqualTo("completed");
       assertThat(names(in)).isEmpty();
       assertThat(names(ftp.home().resolve("done/orders"))).containsExactly("x.csv", "y.csv");
+    }
+  }
+
+  @Test
+  void sftpCsvToAnFtpJsonFileWithPostAggregate() throws Exception {
+    List<String> aggregates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PostAggregateHook seen = req -> aggregates.add(req.postAggregateData().toString());
+    try (SftpTestServer sftp = SftpTestServer.start();
+        FtpTestServer ftp = FtpTestServer.start();
+        Integrator integrator = Integrator.builder().store(Stores.inMemory())
+            .hook("seen", seen).build()) {
+      Path in = Files.createDirectories(sftp.home().resolve("out"));
+      Files.writeString(in.resolve("a.csv"), "id,name\n1,Ann\n2,Bob\n3,Cy\n");
+      String source = integrator.connections().create("""
+          {"name": "Source", "type": "sftp",
+           "ftp": {"hostURI": "%s", "port": %d, "username": "%s", "password": "%s",
+                   "hostKeyFingerprint": "%s"}}"""
+          .formatted(sftp.host(), sftp.port(), sftp.username(), sftp.password(),
+              sftp.hostKeyFingerprint())).id();
+      String exp = integrator.exports().create("""
+          {"name": "From SFTP", "_connectionId": "%s", "pageSize": 2, "preserveOrder": true,
+           "ftp": {"directoryPath": "/out"}, "file": {"type": "csv"}}""".formatted(source)).id();
+      String imp = integrator.imports().create("""
+          {"name": "To FTP", "_connectionId": "%s",
+           "ftp": {"directoryPath": "/in/orders", "inProgressFileName": "{{fileName}}.part"},
+           "file": {"type": "json", "fileName": "orders-{{runId}}.json"},
+           "hooks": {"_postAggregateId": "seen"},
+           "mapping": {"fields": [{"extract": "id", "generate": "orderId"},
+                                  {"extract": "name", "generate": "customer"}]}}"""
+          .formatted(connection(integrator, ftp))).id();
+      Job job = integrator.runFlow(integrator.flows().create("""
+          {"name": "sftp to ftp", "_exportId": "%s", "_importId": "%s"}""".formatted(exp, imp)).id());
+
+      assertThat(job.status()).isEqualTo("completed");
+      assertThat(job.numSuccess()).isEqualTo(3);
+      Path out = ftp.home().resolve("in/orders");
+      List<String> written = names(out);
+      assertThat(written).singleElement().satisfies(n -> assertThat(n).startsWith("orders-").endsWith(".json"));
+      assertThat(Json.MAPPER.readTree(out.resolve(written.get(0)).toFile()))
+          .isEqualTo(Json.MAPPER.readTree("""
+              [{"orderId":"1","customer":"Ann"},{"orderId":"2","customer":"Bob"},
+               {"orderId":"3","customer":"Cy"}]"""));
+      assertThat(aggregates).singleElement().satisfies(a -> assertThat(a)
+          .contains("\"success\":true").contains("/in/orders/" + written.get(0)));
+      // the source file was deleted after the completed run
+      assertThat(names(in)).isEmpty();
     }
   }
 
