@@ -215,7 +215,7 @@ final class FileRecordWriter implements RecordWriter {
   /**
    * Renders the file name: {@code {{timestamp}}} ({@code yyyyMMdd'T'HHmmssSSS'Z'}, UTC), {@code
    * {{date 'YYYYMMDD'}}} (document date tokens, UTC), {@code {{uuid}}}, {@code {{runId}}} (one per
-   * writer), {@code {{sequence}}} (1, 2, ... per file of the run), and any field of the file's first
+   * writer), {@code {{jobId}}} (the import's job, else the runId), {@code {{sequence}}} (1, 2, ... per file of the run), and any field of the file's first
    * record ({@code {{customerId}}}, {@code {{record.customer.id}}}).
    */
   String fileName(JsonNode first, Instant now, int seq) throws AdaptorException {
@@ -232,6 +232,9 @@ final class FileRecordWriter implements RecordWriter {
               }
               if (key.equals("runId")) {
                 return runId;
+              }
+              if (key.equals("jobId")) {
+                return context.jobId() == null ? runId : context.jobId();
               }
               if (key.equals("sequence")) {
                 return String.valueOf(seq);

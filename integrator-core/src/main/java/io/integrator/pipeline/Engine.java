@@ -336,7 +336,7 @@ public final class Engine implements AutoCloseable {
       post = hooks.require(PostSubmitHook.class, postSubmitRef.get().id(),
           where + "_postSubmitId").orElseThrow();
     }
-    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode));
+    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode, jobId));
     int attempts = imp.maxAttempts() > 0 ? imp.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
     steps.add(new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
     if (post != null) {
