@@ -298,4 +298,33 @@ class FileExportTest {
         .isInstanceOf(AdaptorException.class)
         .hasMessageContaining("ftp.directoryPath: unknown placeholder {{nope}}");
   }
+
+  @Test
+  void wholeXmlDocumentAsOneRecordActiveModeAndUserDirectoryIsRoot() throws Exception {
+    Path d = dir("ftp", "whole");
+    Files.writeString(d.resolve("doc.xml"), "<order id=\"9\"><note>hi</note></order>");
+    ObjectNode active = Json.ftp(ftp);
+    ((ObjectNode) active.get("ftp")).put("usePassiveMode", false).put("userDirectoryIsRoot", true);
+    assertThat(
+            records(
+                pages(
+                    export(
+                        active,
+                        "{\"ftp\": {\"directoryPath\": \"/whole\"}, \"file\": {\"type\": \"xml\"}}"))))
+        .containsExactly(obj("{\"id\":\"9\",\"note\":\"hi\"}"));
+
+    Path s = dir("sftp", "rooted");
+    Files.writeString(s.resolve("r.json"), "{\"data\": {\"other\": []}}");
+    ObjectNode rooted = Json.sftp(sftp);
+    ((ObjectNode) rooted.get("ftp")).put("userDirectoryIsRoot", true);
+    // the path is not in the document: no records, no error
+    List<Page> none =
+        pages(
+            export(
+                rooted,
+                """
+                {"ftp": {"directoryPath": "/rooted"},
+                 "file": {"type": "json", "json": {"resourcePath": "data.items"}}}"""));
+    assertThat(none).isEmpty();
+  }
 }
