@@ -178,8 +178,10 @@ class WebhookCommandTest {
     assertThat(out.toString()).contains("(flow) failed").contains("its payloads stay queued");
     assertThat(erp.records("orders")).isEmpty();
 
-    // The ERP is back: the next start processes the payload queued in the project's store.
+    // The ERP is back (a ping brings the connection online): the next start processes the
+    // payload queued in the project's store.
     write("connections/erp.json", online);
+    assertThat(CliRun.of("ping", dir.toString(), "erp").exitCode()).isZero();
     CliRun restart = CliRun.of("webhook", dir.toString(), "--port", "0", "--stop-after", "1");
     assertThat(restart.exitCode()).as(restart.err()).isZero();
     assertThat(restart.out()).contains("Processing payloads queued earlier: 1 flow run(s) started")

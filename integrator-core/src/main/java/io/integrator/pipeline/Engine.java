@@ -17,6 +17,7 @@ import io.integrator.model.Resources;
 import io.integrator.spi.Adaptor;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.ExportContext;
+import io.integrator.spi.ExportState;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.PostMapHook;
@@ -239,7 +240,39 @@ public final class Engine implements AutoCloseable {
       last = lowerBound(flowId, export);
     }
     return new ExportContext(export.json(), connectionDocument(export.connectionId()), last,
-        current, limit, data, testMode, canceled);
+        current, limit, data, testMode, canceled, exportState(export.id()));
+  }
+
+  /** Run-state scope prefix of {@link ExportState}s, one scope per export id. */
+  static final String EXPORT_STATE_SCOPE_PREFIX = "export-state:";
+
+  /** The export's state in the store's run state; in memory for an export without an id. */
+  ExportState exportState(String exportId) {
+    if (exportId == null || exportId.isBlank()) {
+      return ExportState.inMemory();
+    }
+    String scope = EXPORT_STATE_SCOPE_PREFIX + exportId;
+    return new ExportState() {
+      @Override
+      public Optional<com.fasterxml.jackson.databind.JsonNode> get(String key) {
+        return store.getState(scope, key);
+      }
+
+      @Override
+      public void put(String key, com.fasterxml.jackson.databind.JsonNode value) {
+        store.putState(scope, key, value);
+      }
+
+      @Override
+      public void delete(String key) {
+        store.deleteState(scope, key);
+      }
+
+      @Override
+      public List<String> keys() {
+        return store.stateKeys(scope);
+      }
+    };
   }
 
   ObjectNode connectionDocument(String connectionId) {
@@ -396,7 +429,7 @@ public final class Engine implements AutoCloseable {
       post = hooks.require(PostSubmitHook.class, postSubmitRef.get().id(),
           where + "_postSubmitId").orElseThrow();
     }
-    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode));
+    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode, jobId));
     int attempts = imp.maxAttempts() > 0 ? imp.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
     steps.add(new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
     if (post != null) {
