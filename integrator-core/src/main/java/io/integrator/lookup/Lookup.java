@@ -158,6 +158,32 @@ public final class Lookup {
         return LookupOutcome.of(found);
     }
 
+    /**
+     * Applies the rules of the <em>existence role</em> (REFERENCE §4.1, §4.3: {@code ignoreLookupName},
+     * {@code resourceId.lookupName}, composite placeholders) to the raw matches: finding nothing only
+     * means "does not exist", whatever {@code allowFailures} says. A found value that is not a key of
+     * {@code map} counts as nothing found.
+     *
+     * @param input   the lookup input, for the failure message
+     * @param matches the raw matches
+     * @return empty when nothing was found; else the value, or a {@code duplicate} failure when there
+     *         are several matches and {@code allowFailures} is false
+     */
+    public java.util.Optional<LookupOutcome> found(JsonNode input, List<JsonNode> matches) {
+        if (matches.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (matches.size() > 1 && !allowFailures) {
+            return java.util.Optional.of(LookupOutcome.failure("lookup_duplicate", "duplicate",
+                    "lookup \"" + name + "\" found " + matches.size() + " matches for " + describe(input)));
+        }
+        JsonNode first = matches.get(0);
+        if (map != null) {
+            return java.util.Optional.ofNullable(map.get(keyText(first)));
+        }
+        return java.util.Optional.of(LookupOutcome.of(first));
+    }
+
     private LookupOutcome noMatch(JsonNode input) {
         if (allowFailures) {
             return LookupOutcome.of(defaultValue != null ? defaultValue : JsonNodeFactory.instance.textNode(""));

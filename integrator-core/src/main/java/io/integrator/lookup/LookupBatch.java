@@ -146,6 +146,35 @@ public final class LookupBatch {
         return outcome;
     }
 
+    /**
+     * The answer for a registered question in the existence role ({@link Lookup#found}): empty when the
+     * lookup found nothing, which is never a failure there.
+     *
+     * @param lookup the lookup
+     * @param value  the lookup input ({@code null} means none)
+     * @param record the source record
+     * @return empty when nothing was found; else the value, or a failure (the source could not answer,
+     *         or several matches without {@code allowFailures})
+     * @throws IllegalStateException when the question was not registered
+     */
+    public java.util.Optional<LookupOutcome> found(Lookup lookup, JsonNode value, ObjectNode record) {
+        resolve();
+        PerLookup per = find(lookup);
+        if (per == null) {
+            throw new IllegalStateException("lookup \"" + lookup.name() + "\" was not registered in this batch");
+        }
+        if (per.failure != null) {
+            return java.util.Optional.of(LookupOutcome.failure(per.failure.code(), per.failure.classification(),
+                    "lookup \"" + lookup.name() + "\" failed: " + per.failure.getMessage()));
+        }
+        JsonNode input = value == null ? NullNode.getInstance() : value;
+        List<JsonNode> matches = per.answers.get(key(lookup, input, record));
+        if (matches == null) {
+            throw new IllegalStateException("lookup \"" + lookup.name() + "\" was not registered for this record");
+        }
+        return lookup.found(input, matches);
+    }
+
     private PerLookup find(Lookup lookup) {
         for (PerLookup per : lookups) {
             if (per.lookup == lookup) {

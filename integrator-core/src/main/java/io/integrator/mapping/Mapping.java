@@ -123,14 +123,15 @@ public final class Mapping {
 
     /**
      * Compiles the mapping of a whole import document: {@code mapping} with the lookups found at
-     * {@code rest.lookups}, {@code netsuite.lookups} or (distributed config) {@code lookups}, the first present.
+     * {@code rest.lookups}, {@code http.lookups}, {@code netsuite.lookups} or (distributed config)
+     * {@code lookups}, the first present.
      *
      * @param importDocument an import resource or a distributed import config
      * @return the compiled plan
      * @throws MappingDefinitionException carrying every problem found
      */
     public static Mapping compileImport(JsonNode importDocument) {
-        String lookupsPath = lookupsPath(importDocument);
+        String lookupsPath = lookupsPathOf(importDocument);
         return compile(importDocument.get("mapping"), at(importDocument, lookupsPath), lookupsPath);
     }
 
@@ -141,12 +142,34 @@ public final class Mapping {
      * @return every problem (empty when valid)
      */
     public static List<MappingProblem> checkImport(JsonNode importDocument) {
-        String lookupsPath = lookupsPath(importDocument);
+        String lookupsPath = lookupsPathOf(importDocument);
         return check(importDocument.get("mapping"), at(importDocument, lookupsPath), lookupsPath);
     }
 
-    private static String lookupsPath(JsonNode doc) {
-        for (String path : new String[] {"rest.lookups", "netsuite.lookups", "lookups"}) {
+    /**
+     * Where an import document keeps its lookups: the first present of {@code rest.lookups},
+     * {@code http.lookups}, {@code netsuite.lookups} and {@code lookups} (a distributed config).
+     *
+     * @param importDocument an import resource or a distributed import config
+     * @return the dotted path ({@code lookups} when none is present)
+     */
+    public static String lookupsPath(JsonNode importDocument) {
+        return lookupsPathOf(importDocument);
+    }
+
+    /**
+     * The lookups array of an import document, at {@link #lookupsPath}.
+     *
+     * @param importDocument an import resource or a distributed import config
+     * @return the array, or {@code null} when there is none
+     */
+    public static JsonNode lookupsOf(JsonNode importDocument) {
+        JsonNode n = at(importDocument, lookupsPathOf(importDocument));
+        return n == null || n.isNull() ? null : n;
+    }
+
+    private static String lookupsPathOf(JsonNode doc) {
+        for (String path : new String[] {"rest.lookups", "http.lookups", "netsuite.lookups", "lookups"}) {
             JsonNode n = at(doc, path);
             if (n != null && !n.isNull()) {
                 return path;

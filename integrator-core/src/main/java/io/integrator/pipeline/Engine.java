@@ -208,9 +208,10 @@ public final class Engine implements AutoCloseable {
     if (connectionId == null) {
       return JsonNodeFactory.instance.objectNode();
     }
-    return store.find(ResourceKind.CONNECTION, connectionId).orElseThrow(() ->
+    ObjectNode stored = store.find(ResourceKind.CONNECTION, connectionId).orElseThrow(() ->
         new FlowRunException("missing_connection", "connection '" + connectionId
             + "' does not exist"));
+    return IClientEmbedding.embed(stored, store);
   }
 
   Adaptor adaptorFor(ObjectNode connection, String what) {
@@ -288,9 +289,16 @@ public final class Engine implements AutoCloseable {
       steps.add(new PreMapStep(hookCalls, hooks.require(PreMapHook.class, r.id(), where + "_preMapId")
           .orElseThrow(), r.id(), hc.apply(r)));
     }
+    ExistencePlan existence = ExistencePlan.of(imp);
     LookupResolver resolver = LookupResolver.none();
-    if (mapping.usesDynamicLookups()) {
-      resolver = adaptor.lookupSource(conn).map(LookupResolver::new).orElse(LookupResolver.none());
+    if (mapping.usesDynamicLookups() || (existence != null && existence.usesDynamicLookups())) {
+      resolver = adaptor.lookupSource(conn).map(LookupResolver::new).orElseThrow(() ->
+          new FlowRunException("unsupported", "import '" + imp.id() + "' uses lookups that ask "
+              + "the destination, but the adaptor for connection type '" + conn.path("type").asText()
+              + "' answers no lookups; use static lookups (map) or another connection"));
+    }
+    if (existence != null) {
+      steps.add(new ExistenceStep(existence, resolver));
     }
     steps.add(new MapStep(mapping, resolver));
     if (postMapRef.isPresent()) {

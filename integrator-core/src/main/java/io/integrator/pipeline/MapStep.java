@@ -7,11 +7,15 @@ import io.integrator.mapping.Mapping;
 import io.integrator.mapping.MappingError;
 import io.integrator.mapping.Operation;
 import io.integrator.mapping.RecordResult;
+import io.integrator.spi.ImportRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Resolves lookups for the whole page (batched, cached per job) and applies the mapping. */
+/**
+ * Resolves lookups for the whole page (batched, cached per job) and applies the mapping: records
+ * to update ({@link ExistenceStep}) without their {@code immutable} fields.
+ */
 final class MapStep implements Step {
   private final Mapping mapping;
   private final LookupResolver resolver;
@@ -27,11 +31,26 @@ final class MapStep implements Step {
     if (live.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    List<ObjectNode> records = new ArrayList<>(live.size());
-    live.forEach(i -> records.add(w.current[i]));
-    List<RecordResult> results = mapping.applyPage(records, resolver, Operation.CREATE);
-    for (int k = 0; k < live.size(); k++) {
-      int i = live.get(k);
+    List<Integer> creates = new ArrayList<>(live.size());
+    List<Integer> updates = new ArrayList<>(0);
+    for (int i : live) {
+      (w.operation[i] == ImportRecord.Operation.UPDATE ? updates : creates).add(i);
+    }
+    map(w, creates, Operation.CREATE);
+    map(w, updates, Operation.UPDATE);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Maps some records of the page as creates or updates (updates leave out immutable fields). */
+  private void map(PageWork w, List<Integer> idx, Operation op) {
+    if (idx.isEmpty()) {
+      return;
+    }
+    List<ObjectNode> records = new ArrayList<>(idx.size());
+    idx.forEach(i -> records.add(w.current[i]));
+    List<RecordResult> results = mapping.applyPage(records, resolver, op);
+    for (int k = 0; k < idx.size(); k++) {
+      int i = idx.get(k);
       RecordResult r = results.get(k);
       if (r.isSuccess()) {
         w.mapped[i] = r.record();
@@ -47,7 +66,6 @@ final class MapStep implements Step {
         w.fail(i, src, rows);
       }
     }
-    return CompletableFuture.completedFuture(null);
   }
 
   @Override

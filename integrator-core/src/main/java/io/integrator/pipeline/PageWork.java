@@ -1,11 +1,14 @@
 package io.integrator.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.job.ErrorRow;
 import io.integrator.spi.ErrorItem;
+import io.integrator.spi.ImportRecord;
 import io.integrator.spi.SubmitResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page on its way through one import: per record, its state at each step and, once decided,
@@ -18,6 +21,12 @@ final class PageWork {
   final SubmitResult[] response;
   final RecordOutcome.Kind[] kind;
   final String[] step;
+  /** Set by {@link ExistenceStep}: create (the default) or update. */
+  final ImportRecord.Operation[] operation;
+  /** Set by {@link ExistenceStep}: the destination id when known. */
+  final String[] existingId;
+  /** Set by {@link ExistenceStep}: lookup values for request placeholders, by lookup name. */
+  final Map<String, JsonNode>[] lookups;
   private final List<List<ErrorRow>> errors;
 
   PageWork(List<ObjectNode> input) {
@@ -28,11 +37,23 @@ final class PageWork {
     response = new SubmitResult[n];
     kind = new RecordOutcome.Kind[n];
     step = new String[n];
+    operation = new ImportRecord.Operation[n];
+    existingId = new String[n];
+    @SuppressWarnings("unchecked")
+    Map<String, JsonNode>[] l = new Map[n];
+    lookups = l;
     errors = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       current[i] = input.get(i);
+      operation[i] = ImportRecord.Operation.CREATE;
+      lookups[i] = Map.of();
       errors.add(new ArrayList<>(0));
     }
+  }
+
+  /** What the writer gets for record {@code i}: the mapped record and what is known about it. */
+  ImportRecord importRecord(int i) {
+    return new ImportRecord(mapped[i], current[i], lookups[i], existingId[i], operation[i]);
   }
 
   int size() {

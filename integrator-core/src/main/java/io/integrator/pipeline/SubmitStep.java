@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.Classification;
 import io.integrator.spi.ErrorItem;
+import io.integrator.spi.ImportRecord;
 import io.integrator.spi.RecordWriter;
 import io.integrator.spi.SubmitResult;
 import java.time.Duration;
@@ -65,8 +66,8 @@ final class SubmitStep implements Step {
 
   private void attempt(PageWork w, List<Integer> idx, int[] attempts, int[] throttles,
       CompletableFuture<Void> done) {
-    List<ObjectNode> batch = idx.stream().map(i -> w.mapped[i]).toList();
-    limiter.run(workers, () -> writer.submit(batch)).whenComplete((results, ex) -> {
+    List<ImportRecord> batch = idx.stream().map(w::importRecord).toList();
+    limiter.run(workers, () -> writer.submitRecords(batch)).whenComplete((results, ex) -> {
       try {
         List<SubmitResult> rs = ex == null ? results : null;
         if (rs != null && rs.size() != idx.size()) {

@@ -86,6 +86,9 @@ final class ImportRules {
         String n = Json.text(d.path(s), f);
         if (n != null && !names.contains(n)) {
           MappingRules.unknownLookup(s + "." + f, n, names, lookupsDefined, ctx);
+        } else if (n != null && mapOnly(d.path(s).path("lookups"), n)) {
+          ctx.error(s + "." + f, "lookup " + n + " only has a map; an existence check needs a"
+              + " lookup that asks the destination (relativeURI)");
         }
       }
     }
@@ -179,6 +182,7 @@ final class ImportRules {
           for (String f : List.of("ignoreExtract", "ignoreLookupName", "existingExtract", "existingLookupName", "resourceId")) {
             way |= Json.has(d.path(s), f);
           }
+          way |= compositeCheck(d.path(s));
         }
       }
       if (!way) {
@@ -188,6 +192,38 @@ final class ImportRules {
                 + " rest.ignoreLookupName (REST) or internalIdLookup (NetSuite)");
       }
     }
+  }
+
+  /** True when {@code name} is a lookup of {@code lookups} with a map and no relativeURI. */
+  private static boolean mapOnly(JsonNode lookups, String name) {
+    for (JsonNode l : lookups) {
+      if (name.equals(Json.text(l, "name"))) {
+        return Json.has(l, "map") && !Json.has(l, "relativeURI");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for legacy composite arrays whose update entry ({@code relativeURI[0]}) names a lookup or
+   * {@code _resourceId}: whether they resolve tells whether the record exists (REFERENCE §4.3).
+   */
+  private static boolean compositeCheck(JsonNode sec) {
+    JsonNode uri = sec.path("relativeURI");
+    if (!uri.isArray() || uri.size() < 2 || sec.path("requestType").isArray()) {
+      return false;
+    }
+    java.util.Set<String> names = new HashSet<>();
+    sec.path("lookups").forEach(l -> names.add(l.path("name").asText()));
+    names.add("_resourceId");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\{\\{?\\s*([^{}\\s]+)\\s*\\}?\\}").matcher(uri.get(0).asText());
+    while (m.find()) {
+      if (names.contains(m.group(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Delta placeholders render only in export requests (REFERENCE §3.3). */

@@ -8,6 +8,7 @@ import io.integrator.spi.Classification;
 import io.integrator.spi.ErrorItem;
 import io.integrator.spi.ExportContext;
 import io.integrator.spi.ImportContext;
+import io.integrator.spi.ImportRecord;
 import io.integrator.spi.Page;
 import io.integrator.spi.PageReader;
 import io.integrator.spi.PingResult;
@@ -32,10 +33,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once export keeps records whose once flag is not true. Submitted records: {@code fail: "422"}
  * fails with that status; {@code exists: true} is ignored; {@code flaky: n} fails with 503 the
  * first n times; {@code throttle: n} answers 429 with a 1 ms Retry-After the first n times.
+ * Serves {@code http} connections too (the import's last {@code relativeURI} entry names the sink).
  */
 final class MemoryAdaptor implements Adaptor {
   final Map<String, List<ObjectNode>> sources = new ConcurrentHashMap<>();
   final Map<String, List<ObjectNode>> received = new ConcurrentHashMap<>();
+  /** What each import's writer was handed, by import URI (what the engine knew per record). */
+  final Map<String, List<ImportRecord>> handed = new ConcurrentHashMap<>();
+  /**
+   * Destination records answering record-based lookups: a lookup without input renders its
+   * {@code relativeURI}'s {@code {field}} placeholders from the record and finds the id stored
+   * here under that URI; the id "dupe" answers two matches, "boom" makes the source fail.
+   */
+  final Map<String, String> destination = new ConcurrentHashMap<>();
   final List<ExportContext> contexts = new CopyOnWriteArrayList<>();
   final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
   final AtomicInteger pagesRead = new AtomicInteger();
@@ -56,7 +66,7 @@ final class MemoryAdaptor implements Adaptor {
 
   @Override
   public Set<String> connectionTypes() {
-    return Set.of("rest");
+    return Set.of("rest", "http");
   }
 
   @Override
@@ -65,7 +75,8 @@ final class MemoryAdaptor implements Adaptor {
   }
 
   static String uri(ObjectNode doc) {
-    return doc.path("rest").path("relativeURI").asText();
+    JsonNode u = doc.path(doc.has("http") ? "http" : "rest").path("relativeURI");
+    return u.isArray() ? u.get(u.size() - 1).asText() : u.asText();
   }
 
   @Override
@@ -138,12 +149,36 @@ final class MemoryAdaptor implements Adaptor {
       lookupQuestions.addAndGet(queries.size());
       List<List<JsonNode>> out = new ArrayList<>();
       for (var q : queries) {
+        if (q.value().isNull() && definition.has("relativeURI")) {
+          String uri = render(definition.get("relativeURI").asText(), q.record());
+          String id = destination.get(uri);
+          if ("boom".equals(id)) {
+            throw new io.integrator.spi.LookupException("503", "lookup service down",
+                io.integrator.spi.LookupException.INTERMITTENT, null);
+          }
+          out.add(id == null ? List.of() : "dupe".equals(id)
+              ? List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("x1"),
+                  com.fasterxml.jackson.databind.node.TextNode.valueOf("x2"))
+              : List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(id)));
+          continue;
+        }
         String v = q.value().asText();
         out.add(v.equals("unknown") ? List.of()
             : List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(v.toUpperCase())));
       }
       return out;
     });
+  }
+
+  static String render(String template, ObjectNode record) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^{}]+)}").matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+          record.path(m.group(1)).asText()));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   @Override
@@ -167,6 +202,14 @@ final class MemoryAdaptor implements Adaptor {
       @Override
       public List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException {
         return submitter.submit(records);
+      }
+
+      @Override
+      public List<SubmitResult> submitRecords(List<ImportRecord> records)
+          throws AdaptorException {
+        handed.computeIfAbsent(uri(ctx.importDocument()), k -> new CopyOnWriteArrayList<>())
+            .addAll(records);
+        return RecordWriter.super.submitRecords(records);
       }
 
       @Override

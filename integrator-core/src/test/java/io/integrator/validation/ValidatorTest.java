@@ -151,6 +151,18 @@ class ValidatorTest {
   }
 
   @Test
+  void compositeUpdateEntryPlaceholdersCheckExistenceAndExistenceLookupsMustAskTheDestination() {
+    assertThat(imp("{\"_connectionId\":\"c\",\"ignoreExisting\":true,\"rest\":{"
+        + "\"relativeURI\":[\"/c/{cust}\",\"/c\"],\"method\":[\"PUT\",\"POST\"],"
+        + "\"lookups\":[{\"name\":\"cust\",\"relativeURI\":\"/c?e={email}\",\"extract\":\"0.id\"}]}}"))
+        .isEmpty();
+    assertThat(imp("{\"_connectionId\":\"c\",\"ignoreMissing\":true,\"rest\":{\"relativeURI\":\"/x\","
+        + "\"ignoreLookupName\":\"codes\",\"lookups\":[{\"name\":\"codes\",\"map\":{\"a\":\"b\"}}]}}"))
+        .containsExactly("imports/my-import.json: rest.ignoreLookupName: lookup codes only has a map;"
+            + " an existence check needs a lookup that asks the destination (relativeURI)");
+  }
+
+  @Test
   void netsuiteImportRules() {
     assertThat(imp("{\"_connectionId\":\"c\",\"netsuite\":{\"recordType\":\"SalesOrder\",\"operation\":\"update\","
             + "\"lookups\":[{\"name\":\"l\",\"recordType\":\"Customer\",\"expression\":\"[]\"}]},"

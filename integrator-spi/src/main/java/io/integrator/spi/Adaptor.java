@@ -30,7 +30,9 @@ import java.util.Set;
  *       status code, and let {@link Classification#ofStatus} (or your own {@link Classification}
  *       constant) say whether it is transient; put a {@code Retry-After} into {@link
  *       SubmitResult#classified}. Do not retry or sleep inside the adaptor: the engine schedules
- *       retries without holding a thread.
+ *       retries without holding a thread. A writer that needs more than the mapped record (the
+ *       record before mapping, lookup values, the existing id, create or update) overrides
+ *       {@link RecordWriter#submitRecords} and gets one {@link ImportRecord} per record.
  *   <li>Dynamic lookups: implement {@link #lookupSource}.
  * </ol>
  *

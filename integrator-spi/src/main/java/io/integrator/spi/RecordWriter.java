@@ -27,6 +27,26 @@ public interface RecordWriter extends AutoCloseable {
   List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException;
 
   /**
+   * Submits a batch of records with what the engine knows about each: the record before mapping,
+   * its lookup values, the existing destination id and whether it is created or updated (see
+   * {@link ImportRecord}). The engine always calls this method; the default sends the mapped
+   * records to {@link #submit}, so writers that need nothing more implement only {@code submit}.
+   * Writers that pick their request per record (a REST import's create/update entries, URI
+   * placeholders) override this one.
+   *
+   * @param records the records, at most one page; read-only
+   * @return exactly one result per record, aligned with {@code records}
+   * @throws AdaptorException when nothing could be submitted
+   */
+  default List<SubmitResult> submitRecords(List<ImportRecord> records) throws AdaptorException {
+    List<ObjectNode> mapped = new java.util.ArrayList<>(records.size());
+    for (ImportRecord r : records) {
+      mapped.add(r.record());
+    }
+    return submit(mapped);
+  }
+
+  /**
    * Completes what the writer aggregated over the run, for writers that do not send each record on
    * its own (a file import writes one file per run or per page) — and reports each aggregate for the
    * {@code postAggregate} hook. The engine calls it once, after the last page was submitted, when

@@ -1,0 +1,133 @@
+package io.integrator.rest;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One okhttp client per connection, shared by every export, import, lookup and ping that uses it.
+ *
+ * <p>Clients are derived with {@link OkHttpClient#newBuilder()} from one root client, so they share
+ * its connection pool and dispatcher. The key is the connection id plus a hash of its settings
+ * ({@link RestConnection#fingerprint()}): editing a connection gives it a new client (with fresh
+ * tokens) and drops the old one. Each client carries the connection's {@link
+ * ConcurrencyInterceptor} (when {@code concurrencyLevel} is set) and {@link AuthInterceptor}.
+ * {@code disableStrictSSL} turns off certificate and host name checks for that client only, with a
+ * warning in the log.
+ */
+final class ClientCache {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientCache.class);
+  private static final int MAX_UNSAVED = 100;
+  private static final ClientCache SHARED = new ClientCache(defaultRoot());
+
+  private final OkHttpClient root;
+  private final Map<String, OkHttpClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, String> currentKeyById = new ConcurrentHashMap<>();
+
+  /** A cache deriving its clients from {@code root}. */
+  ClientCache(OkHttpClient root) {
+    this.root = root;
+  }
+
+  /** The process-wide cache. */
+  static ClientCache shared() {
+    return SHARED;
+  }
+
+  /** The default root: 10 s connect, 60 s read and write timeouts, a pool of 50 idle connections. */
+  static OkHttpClient defaultRoot() {
+    return new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(60))
+        .writeTimeout(Duration.ofSeconds(60))
+        .connectionPool(new ConnectionPool(50, 5, TimeUnit.MINUTES))
+        .build();
+  }
+
+  /** The root client (no connection settings). */
+  OkHttpClient root() {
+    return root;
+  }
+
+  /** The client of a connection, created on first use. */
+  OkHttpClient client(RestConnection connection) {
+    String key = connection.id() + "|" + connection.fingerprint();
+    OkHttpClient c = clients.get(key);
+    if (c != null) {
+      return c;
+    }
+    synchronized (this) {
+      c = clients.get(key);
+      if (c != null) {
+        return c;
+      }
+      c = build(connection);
+      if (connection.id().isEmpty()) {
+        if (clients.size() > MAX_UNSAVED) {
+          clients.keySet().removeIf(k -> k.startsWith("|"));
+        }
+      } else {
+        String old = currentKeyById.put(connection.id(), key);
+        if (old != null) {
+          clients.remove(old);
+        }
+      }
+      clients.put(key, c);
+      return c;
+    }
+  }
+
+  /** Number of cached clients (tests). */
+  int size() {
+    return clients.size();
+  }
+
+  private OkHttpClient build(RestConnection connection) {
+    OkHttpClient.Builder base = root.newBuilder();
+    if (connection.disableStrictSsl()) {
+      LOG.warn("{} has disableStrictSSL set: TLS certificates and host names are NOT verified",
+          connection.describe());
+      trustEverything(base);
+    }
+    OkHttpClient tokenClient = base.build();
+    OkHttpClient.Builder b = tokenClient.newBuilder();
+    if (connection.concurrencyLevel() > 0) {
+      b.addInterceptor(new ConcurrencyInterceptor(connection.concurrencyLevel()));
+    }
+    b.addInterceptor(new AuthInterceptor(connection, tokenClient));
+    return b.build();
+  }
+
+  private static void trustEverything(OkHttpClient.Builder b) {
+    X509TrustManager all = new X509TrustManager() {
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, new TrustManager[] {all}, new SecureRandom());
+      b.sslSocketFactory(ctx.getSocketFactory(), all).hostnameVerifier((host, session) -> true);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available", e);
+    }
+  }
+}

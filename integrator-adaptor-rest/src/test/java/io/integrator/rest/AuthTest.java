@@ -1,0 +1,169 @@
+package io.integrator.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+class AuthTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  final ClientCache cache = new ClientCache(new OkHttpClient());
+
+  private Response get(RestConnection c, String path) throws Exception {
+    return cache.client(c).newCall(new Request.Builder().url(c.resolve(path)).build()).execute();
+  }
+
+  private RestConnection conn(String extra) throws Exception {
+    return RestConnection.of(Json.connection("c1", server.url("/api").toString(), extra));
+  }
+
+  private RecordedRequest take() throws InterruptedException {
+    return server.takeRequest(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void basicAuth() throws Exception {
+    server.enqueue(Json.ok("{}"));
+    get(conn("\"basicAuth\": {\"username\": \"ann\", \"password\": \"pw\"}"), "/x").close();
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Basic "
+        + Base64.getEncoder().encodeToString("ann:pw".getBytes()));
+  }
+
+  @Test
+  void bearerTokenInADefaultHeaderACustomHeaderAndBare() throws Exception {
+    server.enqueue(Json.ok("{}"));
+    server.enqueue(Json.ok("{}"));
+    server.enqueue(Json.ok("{}"));
+    get(conn("\"bearerToken\": \"tok\""), "/x").close();
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer tok");
+    get(conn("\"bearerToken\": \"tok\", \"authHeader\": \"X-Api-Key\", \"authScheme\": \"MAC\""),
+        "/x").close();
+    RecordedRequest custom = take();
+    assertThat(custom.getHeaders().get("X-Api-Key")).isEqualTo("MAC tok");
+    assertThat(custom.getHeaders().get("Authorization")).isNull();
+    get(conn("\"bearerToken\": \"tok\", \"authHeader\": \"X-Key\", \"authScheme\": \"\""), "/x")
+        .close();
+    assertThat(take().getHeaders().get("X-Key")).isEqualTo("tok");
+  }
+
+  @Test
+  void tokenInTheUrl() throws Exception {
+    server.enqueue(Json.ok("{}"));
+    server.enqueue(Json.ok("{}"));
+    get(conn("\"bearerToken\": \"tok\", \"tokenLocation\": \"url\""), "/x?a=1").close();
+    RecordedRequest r = take();
+    assertThat(r.getUrl().queryParameter("access_token")).isEqualTo("tok");
+    assertThat(r.getUrl().queryParameter("a")).isEqualTo("1");
+    assertThat(r.getHeaders().get("Authorization")).isNull();
+    get(conn("\"bearerToken\": \"tok\", \"tokenLocation\": \"url\", \"tokenParam\": \"key\""),
+        "/x").close();
+    assertThat(take().getUrl().queryParameter("key")).isEqualTo("tok");
+  }
+
+  private String oauth(String extra) {
+    return "\"authType\": \"oauth\", \"authURI\": \"" + server.url("/token") + "\","
+        + " \"scope\": [\"read\", \"write\"], \"scopeDelimiter\": \",\","
+        + " \"_iClient\": {\"oauth2\": {\"clientId\": \"app\", \"clientSecret\": \"appsecret\"}}"
+        + (extra.isEmpty() ? "" : ", " + extra);
+  }
+
+  @Test
+  void oauthClientCredentialsFetchesATokenFirst() throws Exception {
+    server.enqueue(Json.ok("{\"access_token\": \"A1\", \"expires_in\": 3600}"));
+    server.enqueue(Json.ok("{}"));
+    server.enqueue(Json.ok("{}"));
+    RestConnection c = conn(oauth(""));
+    get(c, "/x").close();
+    get(c, "/y").close();
+    RecordedRequest token = take();
+    assertThat(token.getUrl().encodedPath()).isEqualTo("/token");
+    assertThat(token.getMethod()).isEqualTo("POST");
+    assertThat(token.getBody().utf8()).isEqualTo("grant_type=client_credentials&scope=read%2Cwrite");
+    assertThat(token.getHeaders().get("Authorization")).isEqualTo("Basic "
+        + Base64.getEncoder().encodeToString("app:appsecret".getBytes()));
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer A1");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer A1");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void a401RefreshesOnceWithTheRefreshTokenAndRetriesOnce() throws Exception {
+    server.enqueue(Json.status(401, "{\"message\": \"expired\"}"));
+    server.enqueue(Json.ok("{\"access_token\": \"NEW\", \"refresh_token\": \"R2\"}"));
+    server.enqueue(Json.ok("{\"ok\": true}"));
+    RestConnection c = conn(oauth("\"bearerToken\": \"OLD\", \"refreshToken\": \"R1\""));
+    try (Response r = get(c, "/x")) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer OLD");
+    RecordedRequest refresh = take();
+    assertThat(refresh.getBody().utf8())
+        .isEqualTo("grant_type=refresh_token&refresh_token=R1&scope=read%2Cwrite");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer NEW");
+
+    // the rotated refresh token is used next time
+    server.enqueue(Json.status(401, "{}"));
+    server.enqueue(Json.ok("{\"access_token\": \"NEWER\"}"));
+    server.enqueue(Json.ok("{}"));
+    get(c, "/x").close();
+    take();
+    assertThat(take().getBody().utf8()).contains("refresh_token=R2");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer NEWER");
+  }
+
+  @Test
+  void aSecond401IsReturnedAsItIsAfterOneRefresh() throws Exception {
+    server.enqueue(Json.status(401, "{}"));
+    server.enqueue(Json.ok("{\"access_token\": \"NEW\"}"));
+    server.enqueue(Json.status(401, "{\"message\": \"still no\"}"));
+    RestConnection c = conn(oauth("\"bearerToken\": \"OLD\""));
+    try (Response r = get(c, "/x")) {
+      assertThat(r.code()).isEqualTo(401);
+      assertThat(Responses.classify(r, c)).isEqualTo("connection");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aRefusedTokenRequestFailsWithAConnectionError() throws Exception {
+    server.enqueue(Json.status(400, "{\"error\": \"invalid_client\","
+        + " \"error_description\": \"unknown client\"}"));
+    RestConnection c = conn(oauth(""));
+    assertThatThrownBy(() -> get(c, "/x"))
+        .isInstanceOf(AuthFailedException.class)
+        .hasMessageContaining("OAuth 2.0 token request (client_credentials) of connection 'c1'")
+        .hasMessageContaining("refused with 400: unknown client")
+        .hasMessageNotContaining("appsecret");
+  }
+
+  @Test
+  void clientsAreSharedPerConnectionAndReplacedWhenSettingsChange() throws Exception {
+    RestConnection a = conn("\"bearerToken\": \"t1\"");
+    OkHttpClient first = cache.client(a);
+    assertThat(cache.client(conn("\"bearerToken\": \"t1\""))).isSameAs(first);
+    OkHttpClient second = cache.client(conn("\"bearerToken\": \"t2\""));
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.connectionPool()).isSameAs(first.connectionPool());
+    assertThat(second.dispatcher()).isSameAs(cache.root().dispatcher());
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrencyLevelHoldsASlotUntilTheBodyIsClosed() throws Exception {
+    server.enqueue(Json.ok("{}"));
+    RestConnection c = conn("\"concurrencyLevel\": 2");
+    ConcurrencyInterceptor slots = (ConcurrencyInterceptor) cache.client(c).interceptors().get(0);
+    Response r = get(c, "/x");
+    assertThat(slots.available()).isEqualTo(1);
+    r.close();
+    assertThat(slots.available()).isEqualTo(2);
+  }
+}
