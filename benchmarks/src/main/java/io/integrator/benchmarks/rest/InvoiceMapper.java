@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The mapping every leg applies, written by hand: a sample order into an invoice. The engine leg
- * does the same with a mapping document ({@code rest-benchmark-import.json}).
+ * does the same with a mapping document ({@link IntegratorLeg}).
  */
 public final class InvoiceMapper {
 

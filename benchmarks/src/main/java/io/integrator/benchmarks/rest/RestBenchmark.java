@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.integrator.benchmarks.rest.RestBenchmark \
- *      [--records 1000000] [--page-size 1000] [--concurrency 8] [--legs plain,camel,integrator] \
+ *      [--records 1000000] [--page-size 1000] [--concurrency 8] [--legs plain,camel,camel-tuned,integrator] \
  *      [--faults] [--leg-heap 128m] [--sink counting|testkit]
  * </pre>
  *
@@ -39,6 +39,7 @@ public final class RestBenchmark {
     static {
         LEGS.put("plain", "io.integrator.benchmarks.rest.PlainLoopLeg");
         LEGS.put("camel", "io.integrator.benchmarks.rest.CamelLeg");
+        LEGS.put("camel-tuned", "io.integrator.benchmarks.rest.CamelTunedLeg");
         LEGS.put("integrator", "io.integrator.benchmarks.rest.IntegratorLeg");
     }
 
@@ -68,7 +69,7 @@ public final class RestBenchmark {
         boolean faults = false;
         String legHeap = "128m";
         String sinkKind = "counting";
-        List<String> legs = new ArrayList<>(List.of("plain", "camel", "integrator"));
+        List<String> legs = new ArrayList<>(List.of("plain", "camel", "camel-tuned", "integrator"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Integer.parseInt(args[++i]);
