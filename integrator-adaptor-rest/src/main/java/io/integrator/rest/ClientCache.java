@@ -11,6 +11,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,23 @@ final class ClientCache {
     return SHARED;
   }
 
-  /** The default root: 10 s connect, 60 s read and write timeouts, a pool of 50 idle connections. */
+  /** Asynchronous requests in flight per host at most (the product's highest concurrencyLevel). */
+  static final int MAX_REQUESTS_PER_HOST = 50;
+  /** Asynchronous requests in flight in all at most. */
+  static final int MAX_REQUESTS = 100;
+
+  /**
+   * The default root: 10 s connect, 60 s read and write timeouts, a pool of 50 idle connections,
+   * a dispatcher running at most {@value #MAX_REQUESTS_PER_HOST} asynchronous calls per host and
+   * {@value #MAX_REQUESTS} in all (okhttp's defaults, 5 and 64, would cap a connection's
+   * concurrencyLevel at 5).
+   */
   static OkHttpClient defaultRoot() {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(MAX_REQUESTS);
+    dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
     return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
         .writeTimeout(Duration.ofSeconds(60))

@@ -35,10 +35,15 @@ final class ImportEndpoint {
   final String successPath;
   final List<String> successValues;
   final boolean sendPostMappedData;
+  /** Records per request (extension, {@code http.batchSize}); 1 sends each record on its own. */
+  final int batchSize;
+  /** Where a batch response holds one result per record ({@code response.resourcePath}). */
+  final String batchResultsPath;
 
   private ImportEndpoint(String where, List<Entry> entries, boolean legacyComposite,
       Map<String, String> headers, String responseIdPath, String successPath,
-      List<String> successValues, boolean sendPostMappedData) {
+      List<String> successValues, boolean sendPostMappedData, int batchSize,
+      String batchResultsPath) {
     this.where = where;
     this.entries = entries;
     this.legacyComposite = legacyComposite;
@@ -47,6 +52,8 @@ final class ImportEndpoint {
     this.successPath = successPath;
     this.successValues = successValues;
     this.sendPostMappedData = sendPostMappedData;
+    this.batchSize = batchSize;
+    this.batchResultsPath = batchResultsPath;
   }
 
   /**
@@ -97,12 +104,22 @@ final class ImportEndpoint {
     Map<String, String> headers = RestConnection.headerMap(sec.path("headers"), where + " " + s
         + ".headers");
     JsonNode send = sec.path("sendPostMappedData");
+    int batchSize = sec.path("batchSize").asInt(1);
+    String resultsPath = RestConnection.textOrNull(sec.path("response").path("resourcePath"));
+    if (batchSize < 1) {
+      throw invalid(where, s + ".batchSize", "must be 1 or more");
+    }
+    if (batchSize > 1 && resultsPath == null) {
+      throw invalid(where, s + ".batchSize", "above 1 needs " + s + ".response.resourcePath (where"
+          + " the response holds one result per record, in order)");
+    }
     return new ImportEndpoint(where + " " + s, List.copyOf(entries),
         uris.size() > 1 && types.isEmpty(), headers,
         RestConnection.textOrNull(sec.path("responseIdPath")),
         RestConnection.textOrNull(sec.path("successPath")),
         RestConnection.strings(sec.path("successValues")),
-        !(send.isBoolean() ? !send.booleanValue() : "false".equalsIgnoreCase(send.asText())));
+        !(send.isBoolean() ? !send.booleanValue() : "false".equalsIgnoreCase(send.asText())),
+        batchSize, resultsPath);
   }
 
   /** The entry a record takes (see the class comment). */

@@ -9,6 +9,7 @@ import io.integrator.spi.ImportRecord;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -41,12 +42,36 @@ final class ImportRequests {
     this.connection = connection;
   }
 
+  /** A record's request without its body: the entry it takes, its URL and headers. */
+  record Prepared(ImportEndpoint.Entry entry, HttpUrl url, Headers headers) {
+    /** Requests with equal keys may share one batch request. */
+    String batchKey() {
+      return entry.method() + " " + url + "\n" + headers;
+    }
+
+    Request request(RequestBody body) {
+      Request.Builder b = new Request.Builder().url(url).headers(headers);
+      return "DELETE".equals(entry.method()) ? b.delete().build() : b.method(entry.method(), body)
+          .build();
+    }
+  }
+
   /**
    * The request of one record.
    *
    * @throws AdaptorException ({@code value} / {@code missing}) when the record cannot be sent
    */
   Request build(ImportRecord record) throws AdaptorException {
+    Prepared p = prepare(record);
+    return p.request("DELETE".equals(p.entry().method()) ? null : body(p.entry(), record));
+  }
+
+  /**
+   * The URL and headers of one record's request.
+   *
+   * @throws AdaptorException ({@code value} / {@code missing}) when the record cannot be sent
+   */
+  Prepared prepare(ImportRecord record) throws AdaptorException {
     ImportEndpoint.Entry entry = endpoint.entryFor(record);
     ObjectNode values = values(record);
     String uriWhere = endpoint.where + ".relativeURI '" + entry.uri() + "'";
@@ -54,35 +79,49 @@ final class ImportRequests {
     uri = RequestTemplate.renderBraces(uri, values, true)
         .orElseThrow(() -> missing(uriWhere, entry.uri(), values));
     HttpUrl url = connection.resolve(uri);
-    Request.Builder b = new Request.Builder().url(url);
-    for (Map.Entry<String, String> h : connection.headers().entrySet()) {
-      b.header(h.getKey(), h.getValue());
+    Headers.Builder h = new Headers.Builder();
+    for (Map.Entry<String, String> c : connection.headers().entrySet()) {
+      h.set(c.getKey(), c.getValue());
     }
-    for (Map.Entry<String, String> h : endpoint.headers.entrySet()) {
-      String where = endpoint.where + ".headers." + h.getKey();
-      String v = RequestTemplate.renderText(h.getValue(), values, where);
+    for (Map.Entry<String, String> e : endpoint.headers.entrySet()) {
+      String where = endpoint.where + ".headers." + e.getKey();
+      String v = RequestTemplate.renderText(e.getValue(), values, where);
       String value = RequestTemplate.renderBraces(v, values, false)
-          .orElseThrow(() -> missing(where, h.getValue(), values));
-      b.header(h.getKey(), value);
+          .orElseThrow(() -> missing(where, e.getValue(), values));
+      h.set(e.getKey(), value);
     }
-    if ("DELETE".equals(entry.method())) {
-      return b.delete().build();
-    }
-    return b.method(entry.method(), body(entry, record)).build();
+    return new Prepared(entry, url, h.build());
   }
 
   private RequestBody body(ImportEndpoint.Entry entry, ImportRecord record)
       throws AdaptorException {
     BodyType type = connection.bodyType();
+    if (entry.body() != null && entry.body().isTextual()) {
+      return Bodies.encodeText(RequestTemplate.renderText(entry.body().textValue(),
+          record.record(), endpoint.where + ".body"), type);
+    }
+    return Bodies.encode(bodyNode(entry, record), type);
+  }
+
+  /**
+   * The body of one record as JSON: the entry's {@code body} template rendered against the mapped
+   * record (a string template that renders JSON is parsed), else the mapped record (or, with
+   * {@code sendPostMappedData: false}, the record before mapping).
+   */
+  JsonNode bodyNode(ImportEndpoint.Entry entry, ImportRecord record) throws AdaptorException {
     if (entry.body() != null) {
       String where = endpoint.where + ".body";
       if (entry.body().isTextual()) {
-        return Bodies.encodeText(
-            RequestTemplate.renderText(entry.body().textValue(), record.record(), where), type);
+        String text = RequestTemplate.renderText(entry.body().textValue(), record.record(), where);
+        try {
+          return Bodies.MAPPER.readTree(text);
+        } catch (java.io.IOException notJson) {
+          return JsonNodeFactory.instance.textNode(text);
+        }
       }
-      return Bodies.encode(RequestTemplate.renderTree(entry.body(), record.record(), where), type);
+      return RequestTemplate.renderTree(entry.body(), record.record(), where);
     }
-    return Bodies.encode(endpoint.sendPostMappedData ? record.record() : record.source(), type);
+    return endpoint.sendPostMappedData ? record.record() : record.source();
   }
 
   /**

@@ -48,25 +48,83 @@ final class ImportResults {
       }
       JsonNode body = parse(response.body());
       if (Responses.throttledByBody(body, connection)) {
-        return new SubmitResult(response.code(), null, body,
-            List.of(new ErrorItem(String.valueOf(response.code()), endpoint.where + ": "
-                + response.request().method() + " " + connection.safeUrl(response.request().url())
-                + " answered that it is throttled (rateLimit.failPath)", "application")),
-            false, Classification.RATE_LIMIT,
-            Responses.serverWait(response, connection.retryHeader()));
+        return throttled(response, body);
       }
-      if (endpoint.successPath != null && !successful(body)) {
-        String found = JsonPaths.text(body, endpoint.successPath);
-        return new SubmitResult(422, id(body), body, List.of(new ErrorItem("unsuccessful",
-            endpoint.where + ": the response's " + endpoint.successPath + " is "
-                + (found == null ? "missing" : "'" + Responses.excerpt(found) + "'")
-                + (endpoint.successValues.isEmpty() ? ", not a true value"
-                    : ", not one of " + endpoint.successValues)
-                + messageOf(body), "application")), false, Classification.VALUE,
-            Optional.empty());
-      }
-      return SubmitResult.success(id(body), body.isMissingNode() ? null : body);
+      return evaluate(body);
     }
+  }
+
+  /**
+   * Reads (and closes) the response to a batch request of {@code n} records: on a 2xx, the array
+   * at {@code response.resourcePath} holds one result per record, in order, each evaluated like a
+   * single response ({@code successPath}, {@code responseIdPath}, {@code _json} = that element).
+   * A failed status fails every record of the batch alike; an answer without such an array, or
+   * with another number of elements, fails every record with code {@code batch_response}
+   * (classification {@code value}: the records may have been written, so they are not resent
+   * blindly).
+   */
+  List<SubmitResult> readBatch(Response response, int n) {
+    List<SubmitResult> out = new java.util.ArrayList<>(n);
+    try (response) {
+      if (!response.isSuccessful()) {
+        SubmitResult r = failure(response.code(),
+            Responses.failure(response, connection, endpoint.where));
+        for (int i = 0; i < n; i++) {
+          out.add(r);
+        }
+        return out;
+      }
+      JsonNode body = parse(response.body());
+      if (Responses.throttledByBody(body, connection)) {
+        SubmitResult r = throttled(response, body);
+        for (int i = 0; i < n; i++) {
+          out.add(r);
+        }
+        return out;
+      }
+      JsonNode results = JsonPaths.at(body, endpoint.batchResultsPath);
+      if (!results.isArray() || results.size() != n) {
+        SubmitResult r = new SubmitResult(422, null, body, List.of(new ErrorItem("batch_response",
+            endpoint.where + ": the response to " + response.request().method() + " "
+                + connection.safeUrl(response.request().url()) + " (" + n + " records) has "
+                + (results.isArray() ? results.size() + " results" : "no array") + " at "
+                + "response.resourcePath '" + endpoint.batchResultsPath + "'; expected one result"
+                + " per record, in order", "application")), false, Classification.VALUE,
+            Optional.empty());
+        for (int i = 0; i < n; i++) {
+          out.add(r);
+        }
+        return out;
+      }
+      for (JsonNode element : results) {
+        out.add(evaluate(element));
+      }
+      return out;
+    }
+  }
+
+  /** One 2xx result body: success unless {@code successPath} says otherwise. */
+  private SubmitResult evaluate(JsonNode body) {
+    if (endpoint.successPath != null && !successful(body)) {
+      String found = JsonPaths.text(body, endpoint.successPath);
+      return new SubmitResult(422, id(body), body, List.of(new ErrorItem("unsuccessful",
+          endpoint.where + ": the response's " + endpoint.successPath + " is "
+              + (found == null ? "missing" : "'" + Responses.excerpt(found) + "'")
+              + (endpoint.successValues.isEmpty() ? ", not a true value"
+                  : ", not one of " + endpoint.successValues)
+              + messageOf(body), "application")), false, Classification.VALUE,
+          Optional.empty());
+    }
+    return SubmitResult.success(id(body), body.isMissingNode() ? null : body);
+  }
+
+  private SubmitResult throttled(Response response, JsonNode body) {
+    return new SubmitResult(response.code(), null, body,
+        List.of(new ErrorItem(String.valueOf(response.code()), endpoint.where + ": "
+            + response.request().method() + " " + connection.safeUrl(response.request().url())
+            + " answered that it is throttled (rateLimit.failPath)", "application")),
+        false, Classification.RATE_LIMIT,
+        Responses.serverWait(response, connection.retryHeader()));
   }
 
   /** The result of a request that got no response. */

@@ -42,7 +42,8 @@ final class Pinger {
       Request.Builder b = new Request.Builder().url(c.resolve(rel))
           .header("Accept", "application/json");
       for (Map.Entry<String, String> h : c.headers().entrySet()) {
-        b.header(h.getKey(), h.getValue());
+        b.header(h.getKey(), RequestTemplate.renderText(h.getValue(), context,
+            c.describe() + " " + c.section() + ".headers." + h.getKey()));
       }
       RequestBody body = null;
       if (p.method().equals("POST") || p.method().equals("PUT")) {

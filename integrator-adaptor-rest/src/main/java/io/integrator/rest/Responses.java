@@ -36,6 +36,8 @@ final class Responses {
   static final Duration MAX_WAIT = Duration.ofMinutes(5);
   /** How much of a response body goes into a message. */
   static final int MAX_BODY_TEXT = 500;
+  /** How much of an error body is read to find the server's message. */
+  private static final long MAX_READ = 64 * 1024;
 
   private Responses() {}
 
@@ -139,14 +141,12 @@ final class Responses {
       return "";
     }
     try {
-      return excerpt(body.source().readUtf8(Math.min(64 * 1024,
-          body.contentLength() < 0 ? 64 * 1024 : body.contentLength())));
+      okio.BufferedSource source = body.source();
+      source.request(MAX_READ);
+      long n = Math.min(source.getBuffer().size(), MAX_READ);
+      return excerpt(source.getBuffer().readUtf8(n));
     } catch (IOException | RuntimeException e) {
-      try {
-        return excerpt(body.string());
-      } catch (IOException | RuntimeException e2) {
-        return "";
-      }
+      return "";
     }
   }
 

@@ -49,6 +49,7 @@ final class RestPageReader implements PageReader {
   private final HttpCalls calls;
   private final ObjectNode templates;
   private final ObjectNode pagingValues;
+  private final DeltaFilter deltaFilter;
 
   private Request nextRequest;
   private String previousKey;
@@ -77,6 +78,7 @@ final class RestPageReader implements PageReader {
         ? (ObjectNode) exportCopy.get(spec.section()) : exportCopy.putObject(spec.section());
     this.pagingValues = section.path("paging").isObject()
         ? (ObjectNode) section.get("paging") : section.putObject("paging");
+    this.deltaFilter = DeltaFilter.of(ctx).orElse(null);
     this.pageValue = paging.start();
     this.token = paging.initialToken();
     this.nextRequest = request(spec.relativeUri(), false, null);
@@ -181,7 +183,9 @@ final class RestPageReader implements PageReader {
     try {
       ObjectNode r;
       while (records.size() < want && (r = stream.next()) != null) {
-        records.add(r);
+        if (deltaFilter == null || deltaFilter.keep(r)) {
+          records.add(r);
+        }
       }
       emitted += records.size();
       more = !limitReached() && stream.hasNext();

@@ -1,5 +1,8 @@
 package io.integrator.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.Classification;
@@ -8,7 +11,10 @@ import io.integrator.spi.RecordWriter;
 import io.integrator.spi.SubmitResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
@@ -18,7 +24,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Writes the records of a REST import: one request per record (REFERENCE §4.3), the requests of a
+ * Writes the records of a REST import: one request per record (REFERENCE §4.3), or with {@code
+ * batchSize} above 1 up to that many records per request (a JSON array), the requests of a
  * batch sent concurrently through the connection's shared client (its {@code concurrencyLevel}
  * caps what is in flight), results returned in record order. Never retries or sleeps: transient
  * failures come back classified, with the server's wait, for the engine to retry.
@@ -27,9 +34,11 @@ final class RestRecordWriter implements RecordWriter {
   private final OkHttpClient client;
   private final ImportRequests requests;
   private final ImportResults results;
+  private final ImportEndpoint endpoint;
 
   RestRecordWriter(OkHttpClient client, ImportEndpoint endpoint, RestConnection connection) {
     this.client = client;
+    this.endpoint = endpoint;
     this.requests = new ImportRequests(endpoint, connection);
     this.results = new ImportResults(endpoint, connection);
   }
@@ -43,24 +52,20 @@ final class RestRecordWriter implements RecordWriter {
 
   @Override
   public List<SubmitResult> submitRecords(List<ImportRecord> records) throws AdaptorException {
-    List<CompletableFuture<SubmitResult>> pending = new ArrayList<>(records.size());
-    List<Call> calls = new ArrayList<>(records.size());
-    for (ImportRecord r : records) {
-      Request request;
-      try {
-        request = requests.build(r);
-      } catch (AdaptorException e) {
-        pending.add(CompletableFuture.completedFuture(ImportResults.notSent(e)));
-        continue;
-      }
-      CompletableFuture<SubmitResult> f = new CompletableFuture<>();
-      Call call = client.newCall(request);
+    SubmitResult[] out = new SubmitResult[records.size()];
+    List<Unit> units = endpoint.batchSize > 1 ? batches(records, out) : singles(records, out);
+    List<Call> calls = new ArrayList<>(units.size());
+    List<CompletableFuture<List<SubmitResult>>> pending = new ArrayList<>(units.size());
+    for (Unit u : units) {
+      CompletableFuture<List<SubmitResult>> f = new CompletableFuture<>();
+      Call call = client.newCall(u.request());
       calls.add(call);
       call.enqueue(new Callback() {
         @Override
         public void onResponse(Call c, Response response) {
           try {
-            f.complete(results.read(response));
+            f.complete(u.batch() ? results.readBatch(response, u.records().size())
+                : List.of(results.read(response)));
           } catch (RuntimeException e) {
             f.completeExceptionally(e);
           }
@@ -68,15 +73,19 @@ final class RestRecordWriter implements RecordWriter {
 
         @Override
         public void onFailure(Call c, IOException e) {
-          f.complete(results.failed(e, request));
+          SubmitResult r = results.failed(e, u.request());
+          f.complete(java.util.Collections.nCopies(u.records().size(), r));
         }
       });
       pending.add(f);
     }
-    List<SubmitResult> out = new ArrayList<>(records.size());
     try {
-      for (CompletableFuture<SubmitResult> f : pending) {
-        out.add(f.get());
+      for (int k = 0; k < units.size(); k++) {
+        List<SubmitResult> rs = pending.get(k).get();
+        List<Integer> idx = units.get(k).records();
+        for (int j = 0; j < idx.size(); j++) {
+          out[idx.get(j)] = rs.get(j);
+        }
       }
     } catch (InterruptedException e) {
       calls.forEach(Call::cancel);
@@ -88,6 +97,60 @@ final class RestRecordWriter implements RecordWriter {
       throw new AdaptorException("internal_error", "reading an import response failed: "
           + e.getCause(), Classification.VALUE, null, e.getCause());
     }
-    return out;
+    return List.of(out);
+  }
+
+  /** One request and the records (indexes) it carries. */
+  private record Unit(List<Integer> records, Request request, boolean batch) {}
+
+  /** One request per record; records that cannot be sent get their result in {@code out}. */
+  private List<Unit> singles(List<ImportRecord> records, SubmitResult[] out) {
+    List<Unit> units = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      try {
+        units.add(new Unit(List.of(i), requests.build(records.get(i)), false));
+      } catch (AdaptorException e) {
+        out[i] = ImportResults.notSent(e);
+      }
+    }
+    return units;
+  }
+
+  /**
+   * Records with the same method, URL and headers share requests of up to {@code batchSize}, whose
+   * body is the JSON array of their bodies, in record order. DELETE requests stay one per record.
+   */
+  private List<Unit> batches(List<ImportRecord> records, SubmitResult[] out) {
+    List<Unit> units = new ArrayList<>();
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    Map<String, ImportRequests.Prepared> prepared = new HashMap<>();
+    JsonNode[] bodies = new JsonNode[records.size()];
+    for (int i = 0; i < records.size(); i++) {
+      ImportRecord r = records.get(i);
+      try {
+        ImportRequests.Prepared p = requests.prepare(r);
+        if ("DELETE".equals(p.entry().method())) {
+          units.add(new Unit(List.of(i), p.request(null), false));
+          continue;
+        }
+        bodies[i] = requests.bodyNode(p.entry(), r);
+        prepared.putIfAbsent(p.batchKey(), p);
+        groups.computeIfAbsent(p.batchKey(), k -> new ArrayList<>()).add(i);
+      } catch (AdaptorException e) {
+        out[i] = ImportResults.notSent(e);
+      }
+    }
+    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+      List<Integer> idx = g.getValue();
+      for (int from = 0; from < idx.size(); from += endpoint.batchSize) {
+        List<Integer> chunk = List.copyOf(idx.subList(from,
+            Math.min(idx.size(), from + endpoint.batchSize)));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(chunk.size());
+        chunk.forEach(i -> array.add(bodies[i]));
+        units.add(new Unit(chunk, prepared.get(g.getKey())
+            .request(Bodies.encode(array, BodyType.JSON)), true));
+      }
+    }
+    return units;
   }
 }

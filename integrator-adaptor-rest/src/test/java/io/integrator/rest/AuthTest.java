@@ -157,6 +157,13 @@ class AuthTest {
   }
 
   @Test
+  void theDefaultRootLetsFiftyAsynchronousCallsGoToOneHost() {
+    okhttp3.Dispatcher d = ClientCache.defaultRoot().dispatcher();
+    assertThat(d.getMaxRequestsPerHost()).isEqualTo(50);
+    assertThat(d.getMaxRequests()).isEqualTo(100);
+  }
+
+  @Test
   void concurrencyLevelHoldsASlotUntilTheBodyIsClosed() throws Exception {
     server.enqueue(Json.ok("{}"));
     RestConnection c = conn("\"concurrencyLevel\": 2");

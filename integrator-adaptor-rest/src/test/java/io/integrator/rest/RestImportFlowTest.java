@@ -50,8 +50,9 @@ class RestImportFlowTest {
         StringBuilder sb = new StringBuilder("{\"orders\": [");
         for (int i = (page - 1) * PAGE; i < Math.min(ORDERS, page * PAGE); i++) {
           sb.append(i % PAGE == 0 ? "" : ",").append("""
-              {"id": "o%d", "email": "%s", "name": "User %d", "signup": "2020-01-%02d"}"""
-              .formatted(i, email(i), i, i + 1));
+              {"id": "o%d", "email": "%s", "name": "User %d", "signup": "2020-01-%02d",
+               "country": "%s"}"""
+              .formatted(i, email(i), i, i + 1, i % 2 == 0 ? "US" : "DE"));
         }
         return Json.ok(sb.append("]}").toString());
       }
@@ -73,6 +74,10 @@ class RestImportFlowTest {
           int i = index(email);
           return Json.ok(i >= 0 && i % 4 == 0 ? "{\"items\": [{\"id\": \"K-" + i + "\"}]}"
               : "{\"items\": []}");
+        }
+        if (r.getMethod().equals("GET") && path.startsWith("/crm/countries/")) {
+          return Json.ok(path.endsWith("/US") ? "{\"currency\": \"USD\"}"
+              : "{\"currency\": \"EUR\"}");
         }
         if (r.getMethod().equals("PUT") && path.startsWith("/crm/customers/C-")) {
           return Json.ok("{\"id\": \"" + path.substring("/crm/customers/".length()) + "\"}");
@@ -106,7 +111,8 @@ class RestImportFlowTest {
     serveCrm();
     RestAdaptor adaptor = new RestAdaptor(new ClientCache(new OkHttpClient()),
         new RetryPolicy(2, 2, Duration.ofMillis(1), Duration.ofMillis(5)));
-    try (Integrator integrator = Integrator.builder().adaptor(adaptor)
+    // one page at a time: pages in flight together could both miss the job's lookup cache
+    try (Integrator integrator = Integrator.builder().adaptor(adaptor).pagesInFlight(1)
         .retryBackoff(new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(50)))
         .build()) {
       String shopConn = integrator.connections().create("""
@@ -126,9 +132,12 @@ class RestImportFlowTest {
            "rest": {"relativeURI": ["/customers/{customerLookup}", "/customers"],
                     "method": ["PUT", "POST"],
                     "lookups": [{"name": "customerLookup", "relativeURI": "/customers?email={email}",
-                                 "extract": "0.id"}]},
+                                 "extract": "0.id"},
+                                {"name": "currencyLookup", "relativeURI": "/countries/{_value}",
+                                 "extract": "currency", "map": {"USD": "1", "EUR": "2"}}]},
            "mapping": {"fields": [
              {"extract": "email", "generate": "email"},
+             {"extract": "country", "generate": "currency", "lookupName": "currencyLookup"},
              {"extract": "name", "generate": "name"},
              {"extract": "signup", "generate": "signupDate", "immutable": true}]}}"""
           .formatted(crmConn)).id();
@@ -187,6 +196,13 @@ class RestImportFlowTest {
               && r.getUrl().encodedPath().equals("/crm/customers")).toList();
       assertThat(customerPosts).allSatisfy(r ->
           assertThat(Json.tree(r.getBody().utf8()).has("signupDate")).isTrue());
+      // the mapping's lookup read each record's country through the REST lookup, once per country
+      assertThat(crmRequests.stream().filter(r -> r.getMethod().equals("GET")
+          && r.getUrl().encodedPath().startsWith("/crm/countries/")).count()).isEqualTo(2);
+      assertThat(puts).allSatisfy(r -> assertThat(Json.tree(r.getBody().utf8()).path("currency")
+          .asText()).isIn("1", "2"));
+      assertThat(customerPosts).anySatisfy(r -> assertThat(Json.tree(r.getBody().utf8())
+          .path("currency").asText()).isEqualTo("2"));
       // the 503 was retried by the engine and then succeeded
       assertThat(posts.get("/crm/customers flaky@x.test").get()).isEqualTo(2);
       // each distinct lookup question was asked once in the job
@@ -200,6 +216,17 @@ class RestImportFlowTest {
       assertThat(contactPosts).hasSize(ORDERS - 1 - 2 + 1)
           .doesNotContain("u0@x.test", "u8@x.test", "bad@x.test");
       assertThat(contactPosts.stream().distinct().count()).isEqualTo(ORDERS - 1 - 2);
+
+      // the refused record, fixed in its retry data, goes through on retry
+      com.fasterxml.jackson.databind.node.ObjectNode fixed =
+          (com.fasterxml.jackson.databind.node.ObjectNode) integrator.retryData(bad.retryId())
+              .orElseThrow().get("record").deepCopy();
+      fixed.put("email", "fixed@x.test");
+      integrator.editRetryData(bad.retryId(), fixed);
+      Job retry = integrator.retry(job.id());
+      assertThat(retry.status()).isEqualTo("completed");
+      assertThat(posts.get("/crm/customers fixed@x.test").get()).isEqualTo(1);
+      assertThat(integrator.jobs().get(cj.id()).numError()).isZero();
     }
   }
 

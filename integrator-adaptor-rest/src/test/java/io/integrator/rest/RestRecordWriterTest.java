@@ -254,4 +254,68 @@ class RestRecordWriterTest {
     assertThat(r.classification()).isEqualTo(Classification.INTERMITTENT);
     assertThat(r.errors().get(0).code()).isEqualTo("unreachable");
   }
+
+  private RestRecordWriter httpWriter(String section) throws Exception {
+    serve();
+    RestConnection c = RestConnection.of(Json.obj("""
+        {"_id": "c3", "type": "http", "http": {"baseURI": "%s", "mediaType": "json"}}"""
+        .formatted(server.url("/api"))));
+    return new RestRecordWriter(cache.client(c),
+        ImportEndpoint.of(Json.obj("{\"_id\": \"i1\", \"http\": " + section + "}")), c);
+  }
+
+  @Test
+  void batchSizeSendsArraysAndSplitsTheResultsAtResponseResourcePath() throws Exception {
+    routes.put("POST /api/bulk", r -> {
+      JsonNode sent = Json.tree(r.getBody().utf8());
+      StringBuilder sb = new StringBuilder("{\"data\": {\"results\": [");
+      for (int i = 0; i < sent.size(); i++) {
+        int n = sent.get(i).path("n").asInt();
+        sb.append(i == 0 ? "" : ",").append("{\"ref\": \"b-").append(n).append("\", \"ok\": ")
+            .append(n != 4).append("}");
+      }
+      return Json.ok(sb.append("]}}").toString());
+    });
+    RestRecordWriter w = httpWriter("""
+        {"relativeURI": "/bulk", "method": "POST", "batchSize": 3,
+         "response": {"resourcePath": "data.results"}, "responseIdPath": "ref",
+         "successPath": "ok"}""");
+    List<ObjectNode> records = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      records.add(Json.obj("{\"n\": " + i + "}"));
+    }
+    List<SubmitResult> rs = w.submit(records);
+    assertThat(seen).hasSize(3);
+    assertThat(seen).extracting(r -> Json.tree(r.getBody().utf8()).size())
+        .containsExactlyInAnyOrder(3, 3, 1);
+    assertThat(rs).extracting(SubmitResult::id)
+        .containsExactly("b-0", "b-1", "b-2", "b-3", "b-4", "b-5", "b-6");
+    assertThat(rs).extracting(SubmitResult::isSuccess)
+        .containsExactly(true, true, true, true, false, true, true);
+    assertThat(rs.get(4).errors().get(0).code()).isEqualTo("unsuccessful");
+    assertThat(rs.get(5).json().path("ref").asText()).isEqualTo("b-5");
+  }
+
+  @Test
+  void aFailedOrMisshapenBatchFailsEachOfItsRecords() throws Exception {
+    routes.put("POST /api/down", r -> new MockResponse.Builder().code(503)
+        .addHeader("Retry-After", "3").body("busy").build());
+    routes.put("POST /api/short", r -> Json.ok("{\"results\": [{\"id\": 1}]}"));
+    List<ObjectNode> two = List.of(Json.obj("{\"a\": 1}"), Json.obj("{\"a\": 2}"));
+    List<SubmitResult> down = httpWriter("""
+        {"relativeURI": "/down", "batchSize": 5, "response": {"resourcePath": "results"}}""")
+        .submit(two);
+    assertThat(down).hasSize(2).allSatisfy(r -> {
+      assertThat(r.classification()).isEqualTo(Classification.INTERMITTENT);
+      assertThat(r.retryAfter()).contains(Duration.ofSeconds(3));
+    });
+    List<SubmitResult> shortAnswer = httpWriter("""
+        {"relativeURI": "/short", "batchSize": 5, "response": {"resourcePath": "results"}}""")
+        .submit(two);
+    assertThat(shortAnswer).hasSize(2).allSatisfy(r -> {
+      assertThat(r.errors().get(0).code()).isEqualTo("batch_response");
+      assertThat(r.errors().get(0).message()).contains("has 1 results").contains("2 records");
+      assertThat(r.classification()).isEqualTo(Classification.VALUE);
+    });
+  }
 }

@@ -16,6 +16,9 @@ final class ImportRules {
   private static final List<String> CUSTOM_PREFIXES =
       List.of("custbody", "custcol", "custentity", "custitem", "custrecord", "custevent");
 
+  private static final java.util.regex.Pattern PLACEHOLDER =
+      java.util.regex.Pattern.compile("\\{\\{?\\s*([^{}\\s]+)\\s*\\}?\\}");
+
   private ImportRules() {}
 
   static void check(Import imp, ValidationContext ctx) {
@@ -89,6 +92,16 @@ final class ImportRules {
         } else if (n != null && mapOnly(d.path(s).path("lookups"), n)) {
           ctx.error(s + "." + f, "lookup " + n + " only has a map; an existence check needs a"
               + " lookup that asks the destination (relativeURI)");
+        }
+      }
+      JsonNode uri = d.path(s).path("relativeURI");
+      for (int i = 0; i < (uri.isArray() ? uri.size() : 1); i++) {
+        String path = s + ".relativeURI" + (uri.isArray() ? "[" + i + "]" : "");
+        for (String name : placeholders(uri.isArray() ? uri.get(i).asText() : uri.asText(""))) {
+          if (mapOnly(d.path(s).path("lookups"), name)) {
+            ctx.error(path, "{" + name + "} names lookup " + name + ", which only has a map; a"
+                + " request placeholder needs a lookup that asks the destination (relativeURI)");
+          }
         }
       }
     }
@@ -216,14 +229,22 @@ final class ImportRules {
     java.util.Set<String> names = new HashSet<>();
     sec.path("lookups").forEach(l -> names.add(l.path("name").asText()));
     names.add("_resourceId");
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\\{\\{?\\s*([^{}\\s]+)\\s*\\}?\\}").matcher(uri.get(0).asText());
-    while (m.find()) {
-      if (names.contains(m.group(1))) {
+    for (String p : placeholders(uri.get(0).asText())) {
+      if (names.contains(p)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The names of a request template's placeholders ({@code {name}} or {@code {{name}}}). */
+  private static List<String> placeholders(String template) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   /** Delta placeholders render only in export requests (REFERENCE §3.3). */

@@ -163,6 +163,32 @@ class ExistingRecordsTest {
   }
 
   @Test
+  void existingLookupNameSelectsTheUpdateEntryAndGivesTheExistingId() {
+    try (EngineFixture f = new EngineFixture(b -> {}, """
+        {"name": "Mem", "type": "http",
+         "http": {"baseURI": "https://mem.test", "mediaType": "json"}}""")) {
+      f.source("/s", 3, (i, r) -> r.put("email", "c" + i + "@x.test"));
+      f.mem.destination.put("/customers?email=c2@x.test", "cust-2");
+      String e = f.integrator.exports().create("""
+          {"name": "E", "_connectionId": "%s", "http": {"relativeURI": "/s"}}"""
+          .formatted(f.connectionId)).id();
+      String imp = f.integrator.imports().create("""
+          {"name": "I", "_connectionId": "%s",
+           "http": {"relativeURI": ["/customers", "/customers/{_resourceId}"],
+                    "method": ["POST", "PUT"], "requestType": ["CREATE", "UPDATE"],
+                    "existingLookupName": "customer", "lookups": [%s]}}"""
+          .formatted(f.connectionId, CUSTOMER_LOOKUP)).id();
+      Job job = f.integrator.runFlow(f.simpleFlow(e, imp));
+      assertThat(f.child(job, "import", imp).numSuccess()).isEqualTo(3);
+      Map<String, ImportRecord> handed = byId(f.mem.handed.get("/customers/{_resourceId}"));
+      assertThat(handed.get("r2").operation()).isEqualTo(ImportRecord.Operation.UPDATE);
+      assertThat(handed.get("r2").existingId()).isEqualTo("cust-2");
+      assertThat(handed.get("r0").operation()).isEqualTo(ImportRecord.Operation.CREATE);
+      assertThat(handed.get("r0").existingId()).isNull();
+    }
+  }
+
+  @Test
   void existenceLookupsThatCannotAnswerOrFindSeveralFailTheRecordOnly() {
     try (EngineFixture f = new EngineFixture()) {
       f.source("/s", 6, (i, r) -> r.put("email", "c" + i + "@x.test"));

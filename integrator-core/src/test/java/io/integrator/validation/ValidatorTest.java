@@ -160,6 +160,11 @@ class ValidatorTest {
         + "\"ignoreLookupName\":\"codes\",\"lookups\":[{\"name\":\"codes\",\"map\":{\"a\":\"b\"}}]}}"))
         .containsExactly("imports/my-import.json: rest.ignoreLookupName: lookup codes only has a map;"
             + " an existence check needs a lookup that asks the destination (relativeURI)");
+    assertThat(imp("{\"_connectionId\":\"c\",\"rest\":{\"relativeURI\":[\"/x/{codes}\",\"/x\"],"
+        + "\"lookups\":[{\"name\":\"codes\",\"map\":{\"a\":\"b\"}}]}}"))
+        .containsExactly("imports/my-import.json: rest.relativeURI[0]: {codes} names lookup codes,"
+            + " which only has a map; a request placeholder needs a lookup that asks the destination"
+            + " (relativeURI)");
   }
 
   @Test
