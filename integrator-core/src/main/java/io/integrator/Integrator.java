@@ -86,6 +86,7 @@ public final class Integrator implements AutoCloseable {
   private final HookRegistry hooks;
   private final Engine engine;
   private final ErrorRecorder errorRecorder;
+  private final io.integrator.webhook.Webhooks webhooks;
 
   private Integrator(Builder b) {
     this.store = b.store != null ? b.store : Stores.inMemory();
@@ -111,11 +112,34 @@ public final class Integrator implements AutoCloseable {
             store, adaptors::forType, hooks, b.workerThreads, b.pagesInFlight, b.backoff,
             b.hookTimeout);
     this.errorRecorder = new ErrorRecorder(store);
+    this.webhooks = new io.integrator.webhook.Webhooks(store, engine);
+  }
+
+  /**
+   * Webhook exports: the sink a listener hands verified requests' records to (it queues them
+   * durably and runs the flows that use the export), {@code resume()} for payloads left queued by
+   * an earlier process or a failed run, and job notifications. See {@code docs/webhooks.md}.
+   */
+  public io.integrator.webhook.Webhooks webhooks() {
+    return webhooks;
   }
 
   /** The hooks this engine knows (registered on the builder or found by ServiceLoader). */
   public HookRegistry hooks() {
     return hooks;
+  }
+
+  /**
+   * Pings a stored connection through its adaptor. A successful ping brings an {@code offline}
+   * connection back online; a failed one marks it offline, so flows using it are refused until it
+   * answers again. (The engine also marks a connection offline when an export or import finds its
+   * credentials refused.)
+   *
+   * @throws io.integrator.pipeline.FlowRunException when the connection does not exist or no
+   *     adaptor serves its type
+   */
+  public io.integrator.spi.PingResult ping(String connectionId) {
+    return engine.ping(connectionId);
   }
 
   /**
@@ -300,6 +324,7 @@ public final class Integrator implements AutoCloseable {
   /**
    * Validates a project and, when it has no errors, writes every resource of it into the store:
    * a resource whose id is stored already is replaced, others are created with the project's ids.
+   * A stored connection the engine marked {@code offline} stays offline (ping it to bring it back).
    * Nothing is written when the project has errors.
    *
    * @return the project's validation report (warnings included)
@@ -316,10 +341,16 @@ public final class Integrator implements AutoCloseable {
       ObjectNode doc = r.json();
       if (r.kind().isDistributed()) {
         store.putDistributed(r.kind().parent(), r.id(), doc);
-      } else if (store.find(r.kind(), r.id()).isPresent()) {
-        store.update(r.kind(), r.id(), doc);
       } else {
-        store.create(r.kind(), doc);
+        Optional<ObjectNode> stored = store.find(r.kind(), r.id());
+        if (stored.isEmpty()) {
+          store.create(r.kind(), doc);
+          continue;
+        }
+        if (r.kind() == ResourceKind.CONNECTION && stored.get().path("offline").asBoolean(false)) {
+          doc.put("offline", true); // engine state, not the project's: a ping clears it
+        }
+        store.update(r.kind(), r.id(), doc);
       }
     }
     return report;
@@ -343,6 +374,7 @@ public final class Integrator implements AutoCloseable {
   /** Cancels running flows, stops the engine's threads, and closes the store. */
   @Override
   public void close() {
+    webhooks.close();
     engine.close();
     try {
       store.close();

@@ -91,7 +91,12 @@ public class ResourceOperations<T extends Resource> {
   public T update(String id, T resource) {
     store.get(kind, id); // a missing id is a not-found error before any validation noise
     check(resource.withId(id), kind.collection() + "/" + id);
-    return masked(store.update(kind, id, resource.json()));
+    ObjectNode doc = resource.json();
+    if (kind == ResourceKind.CONNECTION) {
+      // offline is the engine's; an update (new credentials, say) brings the connection back online
+      doc.remove("offline");
+    }
+    return masked(store.update(kind, id, doc));
   }
 
   /**

@@ -6,7 +6,6 @@ import io.integrator.spi.Classification;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,18 +55,10 @@ final class Responses {
 
   /** The classification of a failure without a response. */
   static String classify(IOException e) {
-    if (e instanceof AuthFailedException) {
+    if (e instanceof AuthFailedException || e instanceof SSLException) {
       return Classification.CONNECTION;
     }
-    if (e instanceof SSLException) {
-      return Classification.CONNECTION;
-    }
-    if (e instanceof InterruptedIOException // includes SocketTimeoutException
-        || e instanceof ConnectException
-        || e instanceof SocketException
-        || e instanceof UnknownHostException) {
-      return Classification.INTERMITTENT;
-    }
+    // timeouts, resets, refused connections, unknown hosts, responses cut short
     return Classification.INTERMITTENT;
   }
 

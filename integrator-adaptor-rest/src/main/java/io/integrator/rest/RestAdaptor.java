@@ -9,6 +9,7 @@ import io.integrator.spi.LookupSource;
 import io.integrator.spi.PageReader;
 import io.integrator.spi.PingResult;
 import io.integrator.spi.RecordWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ import java.util.Set;
  *   <li>{@link #ping}: the connection's ping URI; success without a request when it has none.
  *   <li>{@link #openReader}: REST exports with every paging method, records streamed out of each
  *       response, intermittent failures and throttling retried inside the reader.
+ *   <li>{@link #markExported}: the {@code once} flag written back per record.
  *   <li>{@link #openWriter}: REST imports, one request per record, create or update as the
  *       engine decided, failures classified for the engine to retry.
  *   <li>{@link #lookupSource}: REST lookups for the engine's lookup resolver.
@@ -79,6 +81,22 @@ public final class RestAdaptor implements Adaptor {
     RestConnection c = RestConnection.of(context.connection());
     ExportSpec spec = ExportSpec.of(context.export(), c);
     return new RestPageReader(context, c, spec, clients.client(c), calls);
+  }
+
+  /**
+   * Writes {@code once.booleanField} back for a page of a {@code once} export: one request per
+   * record with the export's {@code once} settings ({@code relativeURI} required, {@code method}
+   * PUT by default, {@code postBody} by default {@code {"<booleanField>": true}}), rendered against
+   * the record.
+   *
+   * @throws AdaptorException naming the first record that could not be marked
+   */
+  @Override
+  public void markExported(ExportContext context, List<ObjectNode> records)
+      throws AdaptorException {
+    RestConnection c = RestConnection.of(context.connection());
+    ExportSpec spec = ExportSpec.of(context.export(), c);
+    new OnceMarker(context, c, spec, clients.client(c), calls).mark(records);
   }
 
   /**

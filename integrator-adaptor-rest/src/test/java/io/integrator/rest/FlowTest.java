@@ -99,6 +99,45 @@ class FlowTest {
   }
 
   @Test
+  void aOnceExportFlagsEveryExportedRecordAtTheSource() {
+    java.util.Set<String> flagged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        if (r.getMethod().equals("PUT")) {
+          flagged.add(r.getUrl().pathSegments().get(2));
+          return Json.ok("{}");
+        }
+        return Json.ok(records("o", 0, 12));
+      }
+    });
+    Sink sink = new Sink();
+    try (Integrator integrator = Integrator.builder().adaptor(sink).build()) {
+      String source = integrator.connections().create("""
+          {"name": "Shop", "type": "rest", "rest": {"baseURI": "%s", "mediaType": "json"}}"""
+          .formatted(server.url("/api"))).id();
+      String dest = integrator.connections().create("""
+          {"name": "Sink", "type": "ftp", "ftp": {"hostURI": "sink.test", "username": "u", "password": "p"}}""")
+          .id();
+      String export = integrator.exports().create("""
+          {"name": "New orders", "_connectionId": "%s", "type": "once", "pageSize": 5,
+           "once": {"booleanField": "exported"},
+           "rest": {"relativeURI": "/orders?exported=false",
+                    "once": {"relativeURI": "/orders/{id}", "method": "PUT"}}}""".formatted(source))
+          .id();
+      String imp = integrator.imports().create("""
+          {"name": "Store", "_connectionId": "%s", "ftp": {"directoryPath": "/in"},
+           "mapping": {"fields": [{"extract": "id", "generate": "orderId"}]}}""".formatted(dest))
+          .id();
+      Job job = integrator.runFlow(integrator.flows().create("""
+          {"name": "F", "_exportId": "%s", "_importId": "%s"}""".formatted(export, imp)).id());
+      assertThat(job.status()).isEqualTo("completed");
+      assertThat(sink.received).hasSize(12);
+      assertThat(flagged).hasSize(12).contains("o0", "o11");
+    }
+  }
+
+  @Test
   void aRefusedExportFailsTheJobWithAClearError() {
     server.enqueue(Json.status(403, "{\"message\": \"key revoked\"}"));
     Sink sink = new Sink();

@@ -1,16 +1,9 @@
 package io.integrator.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.Integrator;
-import io.integrator.model.Job;
-import io.integrator.model.JobError;
 import io.integrator.model.ResourceJson;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,36 +39,11 @@ final class ErrorsCommand implements Callable<Integer> {
       if (integrator.jobs().find(jobId).isEmpty()) {
         throw CliException.usage("no job " + jobId + " in " + dir + "; list them with: integrator jobs " + dir);
       }
-      Set<String> jobIds = new HashSet<>(Set.of(jobId));
-      for (Job j : integrator.jobs().list()) {
-        if (jobId.equals(j.flowJobId())) {
-          jobIds.add(j.id());
-        }
-      }
-      List<JobError> errors =
-          integrator.jobErrors().list().stream().filter(e -> jobIds.contains(e.jobId())).toList();
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      for (JobError e : errors) {
-        ObjectNode row = e.json();
-        if (e.retryId() != null) {
-          integrator.retryData(e.retryId()).ifPresent(data -> row.set("retryData", data));
-        }
-        array.add(row);
-      }
+      ArrayNode errors = JobErrorList.of(integrator, jobId);
       if (json) {
-        out.println(ResourceJson.write(array));
-        return Main.OK;
-      }
-      out.printf("%d error%s of job %s%n", errors.size(), errors.size() == 1 ? "" : "s", jobId);
-      for (var row : array) {
-        out.printf(
-            "%s [%s/%s%s] %s: %s%n",
-            row.path("_id").asText(), row.path("source").asText(), row.path("classification").asText("-"),
-            row.path("resolved").asBoolean() ? ", resolved" : "",
-            row.path("code").asText(), row.path("message").asText());
-        if (row.has("retryData")) {
-          out.println("    retry data: " + row.get("retryData").path("record"));
-        }
+        out.println(ResourceJson.write(errors));
+      } else {
+        JobErrorList.print(out, jobId, errors);
       }
       return Main.OK;
     }

@@ -16,9 +16,11 @@ final class ProgressDisplay implements AutoCloseable {
   private static final int WIDTH = 110;
 
   private final ProgressBar bar;
+  private final PrintWriter err;
 
-  private ProgressDisplay(ProgressBar bar) {
+  private ProgressDisplay(ProgressBar bar, PrintWriter err) {
     this.bar = bar;
+    this.err = err;
   }
 
   static ProgressDisplay start(String taskName, PrintWriter err) {
@@ -30,9 +32,10 @@ final class ProgressDisplay implements AutoCloseable {
               err.flush();
             },
             WIDTH) {
+          // The library closes its consumer from its own render thread and swallows failures
+          // there, so the closing newline is written by ProgressDisplay.close() instead.
           @Override
           public void close() {
-            err.println();
             err.flush();
           }
         };
@@ -46,7 +49,7 @@ final class ProgressDisplay implements AutoCloseable {
             .setConsumer(consumer)
             .hideEta()
             .build();
-    return new ProgressDisplay(bar);
+    return new ProgressDisplay(bar, err);
   }
 
   /** Shows the job's counters. */
@@ -62,5 +65,7 @@ final class ProgressDisplay implements AutoCloseable {
   @Override
   public void close() {
     bar.close();
+    err.println();
+    err.flush();
   }
 }

@@ -11,11 +11,13 @@ final class Subcommands {
         new ValidateCommand(),
         new MapCommand(),
         new RunCommand(),
+        new WebhookCommand(),
         new InvokeCommand(),
         new PreviewCommand(),
         new JobsCommand(),
         new ErrorsCommand(),
         new RetryCommand(),
+        new PingCommand(),
         new DemoCommand());
   }
 }

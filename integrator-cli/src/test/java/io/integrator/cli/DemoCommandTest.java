@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
   @Test
-  void loadsTheExampleProjectIntoItsStoreAndMasksSecrets(@TempDir Path dir) throws IOException {
+  void loadsTheExampleProjectRunsItsFlowAndRetriesTheRejectedRecords(@TempDir Path dir) throws IOException {
     Path project = dir.resolve("project");
     copy(Path.of("../examples/project"), project);
 
@@ -23,7 +23,15 @@ class DemoCommandTest {
         .contains("Validated 16 documents: 0 errors, 0 warnings")
         .containsPattern("exports\\s+shop-customers\\s+e[0-9a-f]{7}\\s+My Export")
         .contains("\"password\" : \"********\"")
-        .doesNotContain("erp-demo-password");
+        .doesNotContain("erp-demo-password")
+        // 120 shop customers in 6 pages; 4 already in the ERP are updated; 5 have no zip code
+        .containsPattern("Job [0-9a-f]+ \\(flow\\) completed")
+        .contains("exported 120, succeeded 115, failed 5, ignored 0; pages 6 generated, 6 processed")
+        .containsPattern("5 errors of job [0-9a-f]+")
+        .contains("422")
+        .containsPattern("Job [0-9a-f]+ \\(retry\\) completed")
+        .contains("The ERP now holds 120 customers.");
+    assertThat(run.out()).doesNotContain("shop-demo-token");
     assertThat(project.resolve(".integrator/state.mv.db")).exists();
 
     // A second run finds the resources stored and replaces them.

@@ -98,6 +98,7 @@ final class ConnectionSchema {
         bool("useImplicitFtps"),
         bool("requireSocketReUse"),
         bool("enableHostVerification"),
+        str("hostKeyFingerprint"),
         integer("concurrencyLevel").min(1));
   }
 

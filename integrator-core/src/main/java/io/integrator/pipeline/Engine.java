@@ -17,6 +17,7 @@ import io.integrator.model.Resources;
 import io.integrator.spi.Adaptor;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.ExportContext;
+import io.integrator.spi.ExportState;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.PostMapHook;
@@ -47,6 +48,7 @@ import java.util.function.Function;
  * {@code Integrator}; it is public only because the facade lives in another package.
  */
 public final class Engine implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
   /** Run-state scope prefix of delta watermarks; the key is the export id. */
   public static final String DELTA_SCOPE_PREFIX = "delta:";
   /** Default {@code maxAttempts} of an import. */
@@ -96,6 +98,43 @@ public final class Engine implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * Opens the page reader of a generator export that has no connection of its own (a webhook
+   * export reads the payloads queued for the flow). Set once by the facade's webhook service.
+   */
+  @FunctionalInterface
+  public interface QueueReaders {
+    /**
+     * Opens the reader of one webhook export for one flow run.
+     *
+     * @param flowId the running flow
+     * @param export the webhook export document
+     * @param context the export context (page size, cancel signal)
+     * @param run the run's handle (its job id and completion)
+     * @return a reader over the payloads queued for the flow
+     * @throws AdaptorException when the queue cannot be read
+     */
+    io.integrator.spi.PageReader open(String flowId, ObjectNode export, ExportContext context,
+        FlowRunHandle run) throws AdaptorException;
+  }
+
+  private volatile QueueReaders queueReaders;
+
+  /** Sets where flow runs read the pages of webhook exports; see {@code Integrator.webhooks()}. */
+  public void queueReaders(QueueReaders readers) {
+    this.queueReaders = readers;
+  }
+
+  io.integrator.spi.PageReader queueReader(String flowId, Export export, ExportContext ctx,
+      FlowRunHandle run) throws AdaptorException {
+    QueueReaders r = queueReaders;
+    if (r == null) {
+      throw new AdaptorException("unsupported", "export '" + export.id() + "' is a webhook export"
+          + " and this engine has no webhook queue", io.integrator.spi.Classification.VALUE);
+    }
+    return r.open(flowId, export.json(), ctx, run);
   }
 
   /** Starts a flow run on its own thread; see {@code Integrator.runFlowAsync}. */
@@ -201,7 +240,39 @@ public final class Engine implements AutoCloseable {
       last = lowerBound(flowId, export);
     }
     return new ExportContext(export.json(), connectionDocument(export.connectionId()), last,
-        current, limit, data, testMode, canceled);
+        current, limit, data, testMode, canceled, exportState(export.id()));
+  }
+
+  /** Run-state scope prefix of {@link ExportState}s, one scope per export id. */
+  static final String EXPORT_STATE_SCOPE_PREFIX = "export-state:";
+
+  /** The export's state in the store's run state; in memory for an export without an id. */
+  ExportState exportState(String exportId) {
+    if (exportId == null || exportId.isBlank()) {
+      return ExportState.inMemory();
+    }
+    String scope = EXPORT_STATE_SCOPE_PREFIX + exportId;
+    return new ExportState() {
+      @Override
+      public Optional<com.fasterxml.jackson.databind.JsonNode> get(String key) {
+        return store.getState(scope, key);
+      }
+
+      @Override
+      public void put(String key, com.fasterxml.jackson.databind.JsonNode value) {
+        store.putState(scope, key, value);
+      }
+
+      @Override
+      public void delete(String key) {
+        store.deleteState(scope, key);
+      }
+
+      @Override
+      public List<String> keys() {
+        return store.stateKeys(scope);
+      }
+    };
   }
 
   ObjectNode connectionDocument(String connectionId) {
@@ -214,12 +285,59 @@ public final class Engine implements AutoCloseable {
     return IClientEmbedding.embed(stored, store);
   }
 
+  /**
+   * Marks a connection offline after its credentials were refused (REFERENCE §2.1): no flow using
+   * it starts until a successful ping or an update of the connection brings it back.
+   */
+  void markOffline(String connectionId, String reason) {
+    if (connectionId == null) {
+      return;
+    }
+    store.find(ResourceKind.CONNECTION, connectionId).ifPresent(doc -> {
+      if (!doc.path("offline").asBoolean(false)) {
+        doc.put("offline", true);
+        store.update(ResourceKind.CONNECTION, connectionId, doc);
+        LOG.warn("connection '{}' is now offline: {}", connectionId, reason);
+      }
+    });
+  }
+
+  /** Brings a connection back online after a successful ping. */
+  void markOnline(String connectionId) {
+    store.find(ResourceKind.CONNECTION, connectionId).ifPresent(doc -> {
+      if (doc.path("offline").asBoolean(false)) {
+        doc.remove("offline");
+        store.update(ResourceKind.CONNECTION, connectionId, doc);
+      }
+    });
+  }
+
   Adaptor adaptorFor(ObjectNode connection, String what) {
     Connection c = Resources.of(Connection.class, connection);
     if (c.isOffline()) {
       throw new FlowRunException("connection_offline", "connection '" + c.id() + "' of " + what
           + " is offline; bring it back online (ping it) and run again");
     }
+    return anyAdaptorFor(c, what);
+  }
+
+  /**
+   * Pings a stored connection with its adaptor: success brings an offline connection back online,
+   * a failure takes it offline (REFERENCE §2.1).
+   */
+  public io.integrator.spi.PingResult ping(String connectionId) {
+    ObjectNode doc = connectionDocument(connectionId);
+    Connection c = Resources.of(Connection.class, doc);
+    io.integrator.spi.PingResult result = anyAdaptorFor(c, "the ping").ping(doc);
+    if (result.ok()) {
+      markOnline(connectionId);
+    } else {
+      markOffline(connectionId, result.message());
+    }
+    return result;
+  }
+
+  private Adaptor anyAdaptorFor(Connection c, String what) {
     String type = c.adaptorType();
     return adaptors.apply(type).orElseThrow(() -> new FlowRunException("missing_adaptor",
         "no adaptor serves connection type '" + type + "' (connection '" + c.id() + "' of " + what
@@ -311,7 +429,7 @@ public final class Engine implements AutoCloseable {
       post = hooks.require(PostSubmitHook.class, postSubmitRef.get().id(),
           where + "_postSubmitId").orElseThrow();
     }
-    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode));
+    RecordWriter writer = adaptor.openWriter(new ImportContext(imp.json(), conn, testMode, jobId));
     int attempts = imp.maxAttempts() > 0 ? imp.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
     steps.add(new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
     if (post != null) {

@@ -99,12 +99,14 @@ final class FlowRun {
       status = execute();
       if (Jobs.COMPLETED.equals(status)) {
         processors.forEach(Processor::finish);
+        readers.forEach(DeferredReader::commit);
       }
     } catch (RuntimeException e) {
       LOG.warn("flow {} failed: {}", flow.id(), e.toString());
       fatal(flowJob, "internal_error", "the engine failed: " + e, "internal");
     } finally {
       try {
+        readers.forEach(DeferredReader::closeNow);
         processors.forEach(Processor::close);
         for (JobTracker c : children) {
           c.finish(status);
@@ -237,7 +239,8 @@ final class FlowRun {
       preSaveRef = HookRef.read(export.section("hooks"), "_preSavePageId", where).orElse(null);
       hook = preSaveRef == null ? null
           : engine.hooks.require(PreSavePageHook.class, preSaveRef.id(), where).orElseThrow();
-      adaptor = engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
+      adaptor = "webhook".equals(export.type()) ? null
+          : engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
     } catch (HookException | FlowRunException e) {
       fatal(exportJob, e instanceof HookException h ? h.code() : ((FlowRunException) e).code(),
           e.getMessage(), e.getMessage().contains("offline") ? "connection" : "resource");
@@ -250,7 +253,9 @@ final class FlowRun {
         engine.settings(export.integrationId()), test);
     int remaining = ctx.limit() > 0 ? ctx.limit() : Integer.MAX_VALUE;
     boolean once = "once".equals(export.type()) && !test;
-    try (PageReader reader = adaptor.openReader(ctx)) {
+    try (PageReader reader = defer(adaptor == null
+        ? engine.queueReader(flow.id(), export, ctx, handle) : adaptor.openReader(ctx),
+        exportJob, export, test)) {
       int pageIndex = 0;
       while (!fatal && !handle.isCanceled() && remaining > 0) {
         permits.acquire();
@@ -263,8 +268,12 @@ final class FlowRun {
           next = reader.next();
         } catch (AdaptorException e) {
           permits.release();
+          boolean refused = Classification.CONNECTION.equals(e.classification());
           fatal(exportJob, e.code(), "reading export '" + export.id() + "' failed: "
-              + e.getMessage(), "connection".equals(e.classification()) ? "connection" : "application");
+              + e.getMessage(), refused ? "connection" : "application");
+          if (refused) {
+            engine.markOffline(export.connectionId(), e.getMessage());
+          }
           break;
         }
         if (next.isEmpty()) {
@@ -285,7 +294,9 @@ final class FlowRun {
           try {
             PreSavePageHook.Response r = engine.hookCalls.preSavePage(hook, preSaveRef.id(),
                 new PreSavePageHook.Request(new ArrayList<>(read), pageErrors, pageIndex,
-                    ctx.lastExportDateTime(), ctx.currentExportDateTime(), hc));
+                    ctx.lastExportDateTime(), ctx.currentExportDateTime(), hc,
+                    page.fileNames().isEmpty() ? List.of()
+                        : page.fileNames().subList(0, read.size())));
             data = r.data();
             pageErrors = r.errors();
             aborted = r.abort();
@@ -321,7 +332,14 @@ final class FlowRun {
           flowJob.pageProcessed();
           flowJob.save();
         }, engine.workers).whenComplete((v, t) -> {
-          if (t != null) {
+          Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+              ? t.getCause() : t;
+          if (cause instanceof ConnectionRefusedException refused) {
+            fatal(flowJob, "connection_offline", refused.getMessage() + "; connection '"
+                + refused.connectionId() + "' is now offline: fix its credentials, then run again",
+                "connection");
+            engine.markOffline(refused.connectionId(), refused.getMessage());
+          } else if (t != null) {
             fatal(flowJob, "internal_error", "processing a page failed: " + t, "internal");
           }
           permits.release();
@@ -342,6 +360,64 @@ final class FlowRun {
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     return aborted;
+  }
+
+  /**
+   * Keeps a reader open until the run's outcome is known, so that {@link PageReader#commit()} runs
+   * only for a completed run (after every processor finished) and {@link PageReader#close()} after
+   * it. Its own {@code close()} does nothing; {@link #closeNow()} closes the reader.
+   */
+  private final List<DeferredReader> readers = new ArrayList<>();
+
+  private PageReader defer(PageReader reader, JobTracker exportJob, Export export, boolean test) {
+    DeferredReader d = new DeferredReader(reader, exportJob, export, test);
+    readers.add(d);
+    return d;
+  }
+
+  private final class DeferredReader implements PageReader {
+    private final PageReader reader;
+    private final JobTracker exportJob;
+    private final Export export;
+    private final boolean test;
+
+    DeferredReader(PageReader reader, JobTracker exportJob, Export export, boolean test) {
+      this.reader = reader;
+      this.exportJob = exportJob;
+      this.export = export;
+      this.test = test;
+    }
+
+    @Override
+    public Optional<Page> next() throws AdaptorException {
+      return reader.next();
+    }
+
+    @Override
+    public void commit() {
+      if (test) {
+        return;
+      }
+      try {
+        reader.commit();
+      } catch (AdaptorException | RuntimeException e) {
+        LOG.warn("committing export {} failed: {}", export.id(), e.toString());
+        errors.record(exportJob.id(), List.of(ErrorRow.of(
+            e instanceof AdaptorException a ? a.code() : "internal_error",
+            "committing what export '" + export.id() + "' read failed (the run's records were "
+                + "processed; the source keeps what was not committed): " + e.getMessage(),
+            "connection", Classification.CONNECTION, false)), null, null);
+      }
+    }
+
+    @Override
+    public void close() {
+      // closed by closeNow() once the run's outcome is known
+    }
+
+    void closeNow() {
+      reader.close();
+    }
   }
 
   private CompletableFuture<Void> process(List<ObjectNode> records) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.job.ErrorRecorder;
 import io.integrator.job.JobTracker;
 import io.integrator.job.TraceKeyResolver;
+import io.integrator.spi.Classification;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.PostResponseMapHook;
 import java.util.List;
@@ -45,8 +46,22 @@ final class ImportProcessor extends Processor {
       traceKeys.succeeded(succeeded);
       job.pageProcessed();
       job.save();
+      refusedCredentials(outcomes).ifPresent(message -> {
+        throw new ConnectionRefusedException(context.connectionId(), message);
+      });
       return next(outcomes);
     });
+  }
+
+  private static java.util.Optional<String> refusedCredentials(List<RecordOutcome> outcomes) {
+    for (RecordOutcome o : outcomes) {
+      if (o.kind() == RecordOutcome.Kind.ERROR && o.response() != null
+          && Classification.CONNECTION.equals(o.response().classification())) {
+        return java.util.Optional.of(o.errors().isEmpty() ? "the destination refused the credentials"
+            : o.errors().get(0).message());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Override

@@ -29,7 +29,7 @@ abstract class Processor implements AutoCloseable {
   private final HookCalls calls;
   private final PostResponseMapHook postResponseMap;
   private final String postResponseMapId;
-  private final HookContext context;
+  final HookContext context;
   final ErrorRecorder errors;
 
   Processor(JobTracker job, ObjectNode definition, HookCalls calls,

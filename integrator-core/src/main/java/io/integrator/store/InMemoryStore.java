@@ -26,6 +26,8 @@ final class InMemoryStore extends AbstractStore {
   private final Map<String, Key> byApiIdentifier = new HashMap<>();
   private final Map<String, TreeMap<String, JsonNode>> state = new HashMap<>();
   private long seq;
+  private final java.util.TreeMap<Long, QueuedPayload> webhookQueue = new java.util.TreeMap<>();
+  private long queueSeq;
 
   private record Key(ResourceKind kind, String id) {}
 
@@ -247,6 +249,58 @@ final class InMemoryStore extends AbstractStore {
   }
 
   @Override
+  public List<Long> enqueueWebhook(String exportId, List<String> flowIds,
+      com.fasterxml.jackson.databind.node.ArrayNode records) {
+    WebhookQueueArgs.check(exportId, flowIds, records);
+    java.time.Instant now = clock.instant();
+    return write("Queuing a webhook payload", t -> {
+      List<Long> out = new ArrayList<>();
+      for (String flowId : flowIds) {
+        long s = ++queueSeq;
+        webhookQueue.put(s, new QueuedPayload(s, flowId, exportId, now, records.deepCopy()));
+        out.add(s);
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<QueuedPayload> queuedWebhooks(String flowId, String exportId, long afterSeq,
+      long maxSeq, int limit) {
+    Documents.requireLimit(limit);
+    return read(() -> webhookQueue.tailMap(afterSeq, false).values().stream()
+        .filter(q -> q.seq() <= maxSeq && q.flowId().equals(flowId) && q.exportId().equals(exportId))
+        .limit(limit)
+        .map(q -> new QueuedPayload(q.seq(), q.flowId(), q.exportId(), q.receivedAt(), q.records().deepCopy()))
+        .toList());
+  }
+
+  @Override
+  public long lastQueuedWebhook(String flowId) {
+    return read(() -> webhookQueue.values().stream().filter(q -> q.flowId().equals(flowId))
+        .mapToLong(QueuedPayload::seq).max().orElse(0));
+  }
+
+  @Override
+  public long countQueuedWebhooks(String flowId) {
+    return read(() -> webhookQueue.values().stream().filter(q -> q.flowId().equals(flowId)).count());
+  }
+
+  @Override
+  public List<String> webhookQueueFlows() {
+    return read(() -> webhookQueue.values().stream().map(QueuedPayload::flowId).distinct().sorted()
+        .toList());
+  }
+
+  @Override
+  public void dequeueWebhooks(List<Long> seqs) {
+    write("Removing queued webhook payloads", t -> {
+      seqs.forEach(webhookQueue::remove);
+      return null;
+    });
+  }
+
+  @Override
   public void close() {
     lock.writeLock().lock();
     try {
@@ -254,6 +308,7 @@ final class InMemoryStore extends AbstractStore {
         docs.values().forEach(Map::clear);
         byApiIdentifier.clear();
         state.clear();
+        webhookQueue.clear();
       }
     } finally {
       lock.writeLock().unlock();

@@ -21,7 +21,7 @@ final class JdbcSchema {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
 
   /** The schema version this code writes. */
-  static final int LATEST = 1;
+  static final int LATEST = 2;
 
   private JdbcSchema() {}
 
@@ -77,31 +77,41 @@ final class JdbcSchema {
             "The store at " + db.location() + " has schema version " + current
                 + " but this Integrator knows only up to " + LATEST + "; upgrade the Integrator");
       }
+      String docType = db.isPostgres() ? "TEXT" : "CLOB";
       if (current < 1) {
-        String docType = db.isPostgres() ? "TEXT" : "CLOB";
-        db.inTransaction(
-            c -> {
-              if (currentVersion(c) >= 1) {
-                return null; // another process got there first
-              }
-              try (Statement s = c.createStatement()) {
-                for (String ddl : version1(docType)) {
-                  s.execute(ddl);
-                }
-              }
-              try (PreparedStatement p =
-                  c.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
-                p.setInt(1, 1);
-                p.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
-                p.executeUpdate();
-              }
-              LOG.info("Created the store tables (schema version 1) at {}", db.location());
-              return null;
-            });
+        apply(db, 1, version1(docType), "Created the store tables (schema version 1)");
+      }
+      if (current < 2) {
+        apply(db, 2, JdbcWebhookQueue.version2(docType),
+            "Upgraded the store to schema version 2 (webhook queue)");
       }
     } catch (SQLException e) {
       throw db.failure("Creating or upgrading the store's tables", e);
     }
+  }
+
+  /** Applies one version in one transaction, unless another process got there first. */
+  private static void apply(JdbcConnections db, int version, List<String> ddl, String done)
+      throws SQLException {
+    db.inTransaction(
+        c -> {
+          if (currentVersion(c) >= version) {
+            return null; // another process got there first
+          }
+          try (Statement s = c.createStatement()) {
+            for (String statement : ddl) {
+              s.execute(statement);
+            }
+          }
+          try (PreparedStatement p =
+              c.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+            p.setInt(1, version);
+            p.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
+            p.executeUpdate();
+          }
+          LOG.info("{} at {}", done, db.location());
+          return null;
+        });
   }
 
   private static int currentVersion(Connection c) throws SQLException {

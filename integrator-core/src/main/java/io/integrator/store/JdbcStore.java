@@ -350,6 +350,51 @@ final class JdbcStore extends AbstractStore {
     Documents.requireName(key, "key", Documents.MAX_KEY_LENGTH);
   }
 
+  // ---- webhook queue
+
+  @Override
+  public List<Long> enqueueWebhook(String exportId, List<String> flowIds,
+      com.fasterxml.jackson.databind.node.ArrayNode records) {
+    WebhookQueueArgs.check(exportId, flowIds, records);
+    String json = records.toString();
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return write("Queuing a webhook payload of Export '" + exportId + "'",
+        tx -> JdbcWebhookQueue.insert(((SqlTx) tx).c, exportId, flowIds, json, now));
+  }
+
+  @Override
+  public List<QueuedPayload> queuedWebhooks(String flowId, String exportId, long afterSeq,
+      long maxSeq, int limit) {
+    Documents.requireLimit(limit);
+    return read("Reading the webhook queue of Flow '" + flowId + "'",
+        c -> JdbcWebhookQueue.list(c, MAPPER, flowId, exportId, afterSeq, maxSeq, limit));
+  }
+
+  @Override
+  public long lastQueuedWebhook(String flowId) {
+    return read("Reading the webhook queue of Flow '" + flowId + "'",
+        c -> JdbcWebhookQueue.last(c, flowId));
+  }
+
+  @Override
+  public long countQueuedWebhooks(String flowId) {
+    return read("Counting the webhook queue of Flow '" + flowId + "'",
+        c -> JdbcWebhookQueue.count(c, flowId));
+  }
+
+  @Override
+  public List<String> webhookQueueFlows() {
+    return read("Listing the webhook queue", JdbcWebhookQueue::flows);
+  }
+
+  @Override
+  public void dequeueWebhooks(List<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return;
+    }
+    write("Removing queued webhook payloads", tx -> JdbcWebhookQueue.delete(((SqlTx) tx).c, seqs));
+  }
+
   /** Names the database (URL without parameters), never the password. */
   @Override
   public String toString() {

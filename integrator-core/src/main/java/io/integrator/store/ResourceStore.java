@@ -228,6 +228,55 @@ public interface ResourceStore extends AutoCloseable {
    */
   List<String> stateKeys(String scope);
 
+  /**
+   * Queues the records of one webhook request for each of the given flows (one payload per flow),
+   * in one transaction: when this returns, the payloads survive a restart (for the JDBC stores).
+   *
+   * @param exportId the webhook export that received them
+   * @param flowIds the flows that will read them, at least one
+   * @param records the records; copied
+   * @return the payloads' {@link QueuedPayload#seq} values, in the order of {@code flowIds}
+   */
+  List<Long> enqueueWebhook(String exportId, List<String> flowIds, com.fasterxml.jackson.databind.node.ArrayNode records);
+
+  /**
+   * Lists queued payloads of a flow and export in queue order.
+   *
+   * @param flowId the flow
+   * @param exportId the webhook export
+   * @param afterSeq only payloads with a larger {@code seq} (0 for all)
+   * @param maxSeq only payloads with a {@code seq} up to this one ({@link Long#MAX_VALUE} for all)
+   * @param limit the most payloads to return, at least 1
+   * @return copies of the payloads
+   */
+  List<QueuedPayload> queuedWebhooks(String flowId, String exportId, long afterSeq, long maxSeq, int limit);
+
+  /**
+   * The largest {@code seq} queued for a flow, any export.
+   *
+   * @param flowId the flow
+   * @return the largest queued {@code seq}, or 0 when nothing is queued for it
+   */
+  long lastQueuedWebhook(String flowId);
+
+  /**
+   * Counts the payloads queued for a flow.
+   *
+   * @param flowId the flow
+   * @return the number of queued payloads
+   */
+  long countQueuedWebhooks(String flowId);
+
+  /** @return the ids of the flows that have queued payloads, in ascending order */
+  List<String> webhookQueueFlows();
+
+  /**
+   * Removes queued payloads (after a run has taken them through); unknown values are ignored.
+   *
+   * @param seqs the payloads' {@code seq} values
+   */
+  void dequeueWebhooks(List<Long> seqs);
+
   /** Releases the store's resources (the H2 file lock, for example). Idempotent. */
   @Override
   void close();

@@ -1,5 +1,6 @@
 package io.integrator.store;
 
+import static io.integrator.store.ResourceStoreContractTest.MAPPER;
 import static io.integrator.store.ResourceStoreContractTest.SECRETS;
 import static io.integrator.store.ResourceStoreContractTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,8 +199,32 @@ class JdbcStoreTest {
     for (int i = 0; i < 3; i++) {
       Stores.h2File(storeDir).close();
     }
-    assertThat(rawColumn(storeDir, "SELECT version FROM schema_version")).containsExactly("1");
+    assertThat(rawColumn(storeDir, "SELECT version FROM schema_version ORDER BY version"))
+        .containsExactly("1", "2");
     assertThat(rawColumn(storeDir, "SELECT COUNT(*) FROM run_state")).containsExactly("0");
+  }
+
+  @Test
+  void aVersion1StoreIsUpgradedWithTheWebhookQueueAndKeepsItsData() throws Exception {
+    Path storeDir = dir.resolve("up");
+    String exportId;
+    try (ResourceStore store = Stores.h2File(storeDir)) {
+      exportId = store.create(ResourceKind.EXPORT, json("{'name':'kept'}")).get("_id").asText();
+    }
+    try (Connection c = DriverManager.getConnection(url(storeDir), Stores.H2_USER, "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE webhook_queue");
+      s.execute("DELETE FROM schema_version WHERE version = 2");
+    }
+    try (ResourceStore store = Stores.h2File(storeDir)) {
+      assertThat(store.get(ResourceKind.EXPORT, exportId).get("name").asText()).isEqualTo("kept");
+      store.enqueueWebhook(exportId, List.of("f"), MAPPER.createArrayNode().add(json("{'a':1}")));
+    }
+    try (ResourceStore store = Stores.h2File(storeDir)) {
+      assertThat(store.queuedWebhooks("f", exportId, 0, Long.MAX_VALUE, 5)).hasSize(1);
+    }
+    assertThat(rawColumn(storeDir, "SELECT version FROM schema_version ORDER BY version"))
+        .containsExactly("1", "2");
   }
 
   @Test

@@ -585,4 +585,43 @@ abstract class ResourceStoreContractTest {
       pool.shutdownNow();
     }
   }
+
+  // ---- webhook queue
+
+  @Test
+  void webhookPayloadsQueuePerFlowInOrderUntilDequeued() {
+    com.fasterxml.jackson.databind.node.ArrayNode first = MAPPER.createArrayNode();
+    first.add(json("{'id':1}")).add(json("{'id':2}"));
+    List<Long> seqs = store.enqueueWebhook("hook", List.of("f1", "f2"), first);
+    assertThat(seqs).hasSize(2);
+    assertThat(seqs.get(1)).isGreaterThan(seqs.get(0));
+    first.removeAll(); // the store keeps its own copy
+    com.fasterxml.jackson.databind.node.ArrayNode second = MAPPER.createArrayNode();
+    second.add(json("{'id':3}"));
+    long third = store.enqueueWebhook("hook", List.of("f1"), second).get(0);
+
+    List<QueuedPayload> f1 = store.queuedWebhooks("f1", "hook", 0, Long.MAX_VALUE, 10);
+    assertThat(f1).extracting(QueuedPayload::seq).containsExactly(seqs.get(0), third);
+    assertThat(f1.get(0).records()).hasSize(2);
+    assertThat(f1.get(0).records().get(1).get("id").asInt()).isEqualTo(2);
+    assertThat(f1.get(0).flowId()).isEqualTo("f1");
+    assertThat(f1.get(0).exportId()).isEqualTo("hook");
+    assertThat(f1.get(0).receivedAt()).isNotNull();
+    assertThat(store.queuedWebhooks("f1", "hook", seqs.get(0), Long.MAX_VALUE, 10))
+        .extracting(QueuedPayload::seq).containsExactly(third);
+    assertThat(store.queuedWebhooks("f1", "hook", 0, seqs.get(0), 10)).hasSize(1);
+    assertThat(store.queuedWebhooks("f1", "hook", 0, Long.MAX_VALUE, 1)).hasSize(1);
+    assertThat(store.queuedWebhooks("f1", "other", 0, Long.MAX_VALUE, 10)).isEmpty();
+    assertThat(store.lastQueuedWebhook("f1")).isEqualTo(third);
+    assertThat(store.lastQueuedWebhook("nothing")).isZero();
+    assertThat(store.countQueuedWebhooks("f1")).isEqualTo(2);
+    assertThat(store.webhookQueueFlows()).containsExactly("f1", "f2");
+
+    store.dequeueWebhooks(List.of(seqs.get(0), seqs.get(1), 999_999L));
+    assertThat(store.queuedWebhooks("f1", "hook", 0, Long.MAX_VALUE, 10))
+        .extracting(QueuedPayload::seq).containsExactly(third);
+    assertThat(store.webhookQueueFlows()).containsExactly("f1");
+    assertThatThrownBy(() -> store.enqueueWebhook("hook", List.of(), second))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one flow");
+  }
 }

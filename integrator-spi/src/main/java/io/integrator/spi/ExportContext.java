@@ -31,6 +31,8 @@ import java.util.function.BooleanSupplier;
  *     lookup export processor), an empty object when none; read-only
  * @param testMode true for test exports, preview and standalone invocations that must not write
  * @param canceled becomes true when the run is canceled
+ * @param state this export's state across runs (the processed-file ledger of file exports); write
+ *     it only from {@link PageReader#commit()}
  */
 public record ExportContext(
     ObjectNode export,
@@ -40,7 +42,8 @@ public record ExportContext(
     int limit,
     ObjectNode data,
     boolean testMode,
-    BooleanSupplier canceled) {
+    BooleanSupplier canceled,
+    ExportState state) {
 
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -54,6 +57,29 @@ public record ExportContext(
     currentExportDateTime = currentExportDateTime == null ? Optional.empty() : currentExportDateTime;
     data = data == null ? JsonNodeFactory.instance.objectNode() : data;
     canceled = canceled == null ? () -> false : canceled;
+    state = state == null ? ExportState.inMemory() : state;
+  }
+
+  /** A context whose export state lives in memory only ({@link ExportState#inMemory()}). */
+  public ExportContext(
+      ObjectNode export,
+      ObjectNode connection,
+      Optional<Instant> lastExportDateTime,
+      Optional<Instant> currentExportDateTime,
+      int limit,
+      ObjectNode data,
+      boolean testMode,
+      BooleanSupplier canceled) {
+    this(
+        export,
+        connection,
+        lastExportDateTime,
+        currentExportDateTime,
+        limit,
+        data,
+        testMode,
+        canceled,
+        null);
   }
 
   /** True once the run has been canceled: stop fetching and end the reader. */

@@ -11,13 +11,36 @@ import java.util.Objects;
  *
  * @param records the records, in source order; the engine owns them from now on
  * @param errors export-side errors of this page, usually empty
+ * @param fileNames for file exports, the name of the file each record came from, aligned with
+ *     {@code records} ({@code fileNames.get(i)} is the file of {@code records.get(i)}); empty for
+ *     exports that do not read files. The engine hands it to the preSavePage hook ({@link
+ *     PreSavePageHook.Request#fileNames()}, the API document's {@code files[i].fileMeta.fileName}).
  */
-public record Page(List<ObjectNode> records, List<ErrorItem> errors) {
+public record Page(List<ObjectNode> records, List<ErrorItem> errors, List<String> fileNames) {
 
-  /** Copies both lists (the record nodes themselves are not copied). */
+  /**
+   * Copies the lists (the record nodes themselves are not copied).
+   *
+   * @throws IllegalArgumentException when {@code fileNames} is neither empty nor as long as {@code
+   *     records}
+   */
   public Page {
     records = List.copyOf(Objects.requireNonNull(records, "records"));
     errors = errors == null ? List.of() : List.copyOf(errors);
+    fileNames = fileNames == null ? List.of() : List.copyOf(fileNames);
+    if (!fileNames.isEmpty() && fileNames.size() != records.size()) {
+      throw new IllegalArgumentException(
+          "fileNames must be empty or name one file per record: "
+              + fileNames.size()
+              + " names for "
+              + records.size()
+              + " records");
+    }
+  }
+
+  /** A page of records and errors, not read from files. */
+  public Page(List<ObjectNode> records, List<ErrorItem> errors) {
+    this(records, errors, List.of());
   }
 
   /** A page of records without errors. */

@@ -23,6 +23,19 @@ public interface PageReader extends AutoCloseable {
    */
   Optional<Page> next() throws AdaptorException;
 
+  /**
+   * Commits what this reader consumed, for sources that remove or move what was read once it is
+   * safely processed (a file export deletes or backs up its files here). The engine calls it at
+   * most once, after every page the reader produced went through every processor of the flow and
+   * the flow run ended {@code completed} (a preSavePage {@code abort} included), before {@link
+   * #close()}. It is never called for failed or canceled runs, test runs, preview, standalone
+   * invocations or lookup exports. A throw is recorded as one job error of the export; the run
+   * stays {@code completed}. The default commits nothing.
+   *
+   * @throws AdaptorException when the commit failed
+   */
+  default void commit() throws AdaptorException {}
+
   /** Releases connections, streams and files. Must not throw for an already-finished reader. */
   @Override
   void close();

@@ -39,6 +39,8 @@ public interface PreSavePageHook extends Hook {
    * @param lastExportDateTime lower bound of the delta window, if any
    * @param currentExportDateTime upper bound of the delta window (delta exports)
    * @param context the common options
+   * @param fileNames file exports: the file each record of {@code data} came from, aligned with
+   *     {@code data} (the API document's {@code files[i].fileMeta.fileName}); empty otherwise
    */
   record Request(
       List<ObjectNode> data,
@@ -46,7 +48,25 @@ public interface PreSavePageHook extends Hook {
       int pageIndex,
       Optional<Instant> lastExportDateTime,
       Optional<Instant> currentExportDateTime,
-      HookContext context) {}
+      HookContext context,
+      List<String> fileNames) {
+
+    /** Copies {@code fileNames}; null becomes empty. */
+    public Request {
+      fileNames = fileNames == null ? List.of() : List.copyOf(fileNames);
+    }
+
+    /** A request for a page that was not read from files. */
+    public Request(
+        List<ObjectNode> data,
+        List<ErrorItem> errors,
+        int pageIndex,
+        Optional<Instant> lastExportDateTime,
+        Optional<Instant> currentExportDateTime,
+        HookContext context) {
+      this(data, errors, pageIndex, lastExportDateTime, currentExportDateTime, context, List.of());
+    }
+  }
 
   /**
    * What the hook returns.

@@ -1,0 +1,8 @@
+package io.integrator.ftp;
+
+/** The wire protocol of a connection. */
+enum Protocol {
+  FTP,
+  FTPS,
+  SFTP
+}
