@@ -58,7 +58,15 @@ final class ClientCache {
    * concurrencyLevel at 5).
    */
   static OkHttpClient defaultRoot() {
-    Dispatcher dispatcher = new Dispatcher();
+    // daemon threads: an embedded library must not keep the host's JVM alive after it is done
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    Dispatcher dispatcher = new Dispatcher(new java.util.concurrent.ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "integrator-rest-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }));
     dispatcher.setMaxRequests(MAX_REQUESTS);
     dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
     return new OkHttpClient.Builder()

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -31,13 +32,19 @@ import okhttp3.Response;
  * failures come back classified, with the server's wait, for the engine to retry.
  */
 final class RestRecordWriter implements RecordWriter {
+  /** The window without a concurrencyLevel: below the shared dispatcher's 50 per host. */
+  private static final int UNCAPPED_WINDOW = 32;
   private final OkHttpClient client;
   private final ImportRequests requests;
   private final ImportResults results;
   private final ImportEndpoint endpoint;
+  /** Calls of one submit handed to the dispatcher at once (see submitRecords). */
+  private final int window;
 
   RestRecordWriter(OkHttpClient client, ImportEndpoint endpoint, RestConnection connection) {
     this.client = client;
+    this.window = connection.concurrencyLevel() > 0
+        ? connection.concurrencyLevel() : UNCAPPED_WINDOW;
     this.endpoint = endpoint;
     this.requests = new ImportRequests(endpoint, connection);
     this.results = new ImportResults(endpoint, connection);
@@ -56,30 +63,35 @@ final class RestRecordWriter implements RecordWriter {
     List<Unit> units = endpoint.batchSize > 1 ? batches(records, out) : singles(records, out);
     List<Call> calls = new ArrayList<>(units.size());
     List<CompletableFuture<List<SubmitResult>>> pending = new ArrayList<>(units.size());
-    for (Unit u : units) {
-      CompletableFuture<List<SubmitResult>> f = new CompletableFuture<>();
-      Call call = client.newCall(u.request());
-      calls.add(call);
-      call.enqueue(new Callback() {
-        @Override
-        public void onResponse(Call c, Response response) {
-          try {
-            f.complete(u.batch() ? results.readBatch(response, u.records().size())
-                : List.of(results.read(response)));
-          } catch (RuntimeException e) {
-            f.completeExceptionally(e);
-          }
-        }
-
-        @Override
-        public void onFailure(Call c, IOException e) {
-          SubmitResult r = results.failed(e, u.request());
-          f.complete(java.util.Collections.nCopies(u.records().size(), r));
-        }
-      });
-      pending.add(f);
-    }
+    // okhttp's dispatcher rescans its whole waiting queue after every finished call, so a page
+    // enqueued at once costs quadratic time; at most `window` calls of this page wait there.
+    Semaphore slots = new Semaphore(window);
     try {
+      for (Unit u : units) {
+        slots.acquire();
+        CompletableFuture<List<SubmitResult>> f = new CompletableFuture<>();
+        f.whenComplete((r, e) -> slots.release());
+        Call call = client.newCall(u.request());
+        calls.add(call);
+        call.enqueue(new Callback() {
+          @Override
+          public void onResponse(Call c, Response response) {
+            try {
+              f.complete(u.batch() ? results.readBatch(response, u.records().size())
+                  : List.of(results.read(response)));
+            } catch (RuntimeException e) {
+              f.completeExceptionally(e);
+            }
+          }
+
+          @Override
+          public void onFailure(Call c, IOException e) {
+            SubmitResult r = results.failed(e, u.request());
+            f.complete(java.util.Collections.nCopies(u.records().size(), r));
+          }
+        });
+        pending.add(f);
+      }
       for (int k = 0; k < units.size(); k++) {
         List<SubmitResult> rs = pending.get(k).get();
         List<Integer> idx = units.get(k).records();
