@@ -45,6 +45,10 @@ final class RestConnection {
   private final String rateLimitPath;
   private final List<String> rateLimitValues;
   private final String fingerprint;
+  /** The URI resolved last, kept because imports resolve the same one record after record. */
+  private volatile Resolved lastResolved;
+
+  private record Resolved(String input, HttpUrl url) {}
 
   private RestConnection(ObjectNode document) throws AdaptorException {
     this.document = document;
@@ -184,7 +188,6 @@ final class RestConnection {
    * @throws AdaptorException ({@code value}) when the result is not a valid URL
    */
   HttpUrl resolve(String relativeUriOrAbsolute) throws AdaptorException {
-    // Imports resolve the same URI for record after record: parsing it once saves ~9% of a run.
     Resolved previous = lastResolved;
     if (previous != null && previous.input().equals(relativeUriOrAbsolute)) {
       return previous.url();
@@ -195,10 +198,6 @@ final class RestConnection {
     }
     return url;
   }
-
-  private record Resolved(String input, HttpUrl url) {}
-
-  private volatile Resolved lastResolved;
 
   private HttpUrl parse(String relativeUriOrAbsolute) throws AdaptorException {
     String rel = relativeUriOrAbsolute == null ? "" : relativeUriOrAbsolute.trim();

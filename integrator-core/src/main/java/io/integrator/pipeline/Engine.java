@@ -20,8 +20,9 @@ import io.integrator.spi.ExportContext;
 import io.integrator.spi.ExportState;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.ImportContext;
-import io.integrator.spi.PostMapHook;
+import io.integrator.spi.PingResult;
 import io.integrator.spi.PostAggregateHook;
+import io.integrator.spi.PostMapHook;
 import io.integrator.spi.PostSubmitHook;
 import io.integrator.spi.PreMapHook;
 import io.integrator.spi.RecordWriter;
@@ -41,6 +42,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The run-time side of an {@code Integrator}: thread pools, per-connection limits, running flows,
@@ -48,7 +51,7 @@ import java.util.function.Function;
  * {@code Integrator}; it is public only because the facade lives in another package.
  */
 public final class Engine implements AutoCloseable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   /** Run-state scope prefix of delta watermarks; the key is the export id. */
   public static final String DELTA_SCOPE_PREFIX = "delta:";
   /** Default {@code maxAttempts} of an import. */
@@ -325,10 +328,10 @@ public final class Engine implements AutoCloseable {
    * Pings a stored connection with its adaptor: success brings an offline connection back online,
    * a failure takes it offline (REFERENCE §2.1).
    */
-  public io.integrator.spi.PingResult ping(String connectionId) {
+  public PingResult ping(String connectionId) {
     ObjectNode doc = connectionDocument(connectionId);
     Connection c = Resources.of(Connection.class, doc);
-    io.integrator.spi.PingResult result = anyAdaptorFor(c, "the ping").ping(doc);
+    PingResult result = anyAdaptorFor(c, "the ping").ping(doc);
     if (result.ok()) {
       markOnline(connectionId);
     } else {

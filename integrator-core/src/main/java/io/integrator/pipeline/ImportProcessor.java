@@ -8,6 +8,7 @@ import io.integrator.spi.Classification;
 import io.integrator.spi.HookContext;
 import io.integrator.spi.PostResponseMapHook;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** A {@code type: import} page processor. */
@@ -53,15 +54,15 @@ final class ImportProcessor extends Processor {
     });
   }
 
-  private static java.util.Optional<String> refusedCredentials(List<RecordOutcome> outcomes) {
+  private static Optional<String> refusedCredentials(List<RecordOutcome> outcomes) {
     for (RecordOutcome o : outcomes) {
       if (o.kind() == RecordOutcome.Kind.ERROR && o.response() != null
           && Classification.CONNECTION.equals(o.response().classification())) {
-        return java.util.Optional.of(o.errors().isEmpty() ? "the destination refused the credentials"
+        return Optional.of(o.errors().isEmpty() ? "the destination refused the credentials"
             : o.errors().get(0).message());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   @Override
