@@ -123,12 +123,70 @@ final class Bodies {
    * @throws IOException when reading fails or JSON is malformed
    */
   static JsonNode parse(ResponseBody body) throws IOException {
+    return parse(body, false);
+  }
+
+  /**
+   * Like {@link #parse(ResponseBody)}, but a body that is not the JSON its type claims becomes a
+   * text node holding an excerpt of it (the import result of a 2xx keeps what the server said).
+   */
+  static JsonNode parseLenient(ResponseBody body) throws IOException {
+    return parse(body, true);
+  }
+
+  private static JsonNode parse(ResponseBody body, boolean lenient) throws IOException {
     if (body == null) {
       return MissingNode.getInstance();
     }
     MediaType type = body.contentType();
+    if (isBinaryJson(type)) {
+      // The common case (an API answering application/json in UTF-8): Jackson reads the bytes
+      // itself, without decoding them into a String first.
+      byte[] bytes = body.bytes();
+      if (isBlank(bytes)) {
+        return MissingNode.getInstance();
+      }
+      try {
+        return MAPPER.readTree(bytes);
+      } catch (JsonProcessingException e) {
+        if (!lenient) {
+          throw e;
+        }
+        return JsonNodeFactory.instance.textNode(
+            Responses.excerpt(new String(bytes, StandardCharsets.UTF_8)));
+      }
+    }
     String text = body.string();
-    return parse(text, type);
+    try {
+      return parse(text, type);
+    } catch (JsonProcessingException e) {
+      if (!lenient) {
+        throw e;
+      }
+      return JsonNodeFactory.instance.textNode(Responses.excerpt(text));
+    }
+  }
+
+  /** JSON whose bytes Jackson can read as they are: no Content-Type, or a JSON one in UTF-8. */
+  private static boolean isBinaryJson(MediaType type) {
+    if (type == null) {
+      return true;
+    }
+    String sub = type.subtype().toLowerCase(Locale.ROOT);
+    if (!type.type().equals("application") || !(sub.equals("json") || sub.endsWith("+json"))) {
+      return false;
+    }
+    java.nio.charset.Charset charset = type.charset(null);
+    return charset == null || charset.equals(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Parses body text per a Content-Type (null means JSON). */

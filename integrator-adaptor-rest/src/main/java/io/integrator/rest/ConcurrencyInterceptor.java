@@ -60,6 +60,9 @@ final class ConcurrencyInterceptor implements Interceptor {
   private static final class SlotBody extends ResponseBody {
     private final ResponseBody delegate;
     private final BufferedSource source;
+    // okhttp parses the Content-Type header on every contentType() call; readers ask several times
+    private MediaType contentType;
+    private boolean contentTypeRead;
 
     SlotBody(ResponseBody delegate, Runnable release) {
       this.delegate = delegate;
@@ -77,7 +80,11 @@ final class ConcurrencyInterceptor implements Interceptor {
 
     @Override
     public MediaType contentType() {
-      return delegate.contentType();
+      if (!contentTypeRead) {
+        contentType = delegate.contentType();
+        contentTypeRead = true;
+      }
+      return contentType;
     }
 
     @Override

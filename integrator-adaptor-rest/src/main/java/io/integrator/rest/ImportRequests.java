@@ -36,10 +36,27 @@ final class ImportRequests {
 
   private final ImportEndpoint endpoint;
   private final RestConnection connection;
+  /**
+   * Per entry of {@code endpoint.entries}, its URL and headers when neither has a placeholder (the
+   * common case, the same for every record), else null: rendered per record.
+   */
+  private final Prepared[] fixed;
 
   ImportRequests(ImportEndpoint endpoint, RestConnection connection) {
     this.endpoint = endpoint;
     this.connection = connection;
+    this.fixed = new Prepared[endpoint.entries.size()];
+    boolean fixedHeaders = endpoint.headers.values().stream().noneMatch(v -> v.contains("{"));
+    for (int i = 0; i < fixed.length && fixedHeaders; i++) {
+      ImportEndpoint.Entry entry = endpoint.entries.get(i);
+      if (!entry.uri().contains("{")) {
+        try {
+          fixed[i] = new Prepared(entry, connection.resolve(entry.uri()), headers(null));
+        } catch (AdaptorException | RuntimeException e) {
+          fixed[i] = null; // reported per record, with the record's context, by prepare()
+        }
+      }
+    }
   }
 
   /** A record's request without its body: the entry it takes, its URL and headers. */
@@ -73,25 +90,40 @@ final class ImportRequests {
    */
   Prepared prepare(ImportRecord record) throws AdaptorException {
     ImportEndpoint.Entry entry = endpoint.entryFor(record);
+    for (int i = 0; i < fixed.length; i++) {
+      if (endpoint.entries.get(i) == entry && fixed[i] != null) {
+        return fixed[i];
+      }
+    }
     ObjectNode values = values(record);
     String uriWhere = endpoint.where + ".relativeURI '" + entry.uri() + "'";
     String uri = RequestTemplate.renderUrl(entry.uri(), values, uriWhere);
     uri = RequestTemplate.renderBraces(uri, values, true)
         .orElseThrow(() -> missing(uriWhere, entry.uri(), values));
     HttpUrl url = connection.resolve(uri);
+    return new Prepared(entry, url, headers(values));
+  }
+
+  /** The connection's headers and the import's, rendered against {@code values} (null: none). */
+  private Headers headers(ObjectNode values) throws AdaptorException {
     Headers.Builder h = new Headers.Builder();
     for (Map.Entry<String, String> c : connection.headers().entrySet()) {
       h.set(c.getKey(), c.getValue());
     }
     for (Map.Entry<String, String> e : endpoint.headers.entrySet()) {
+      if (values == null) {
+        h.set(e.getKey(), e.getValue());
+        continue;
+      }
       String where = endpoint.where + ".headers." + e.getKey();
       String v = RequestTemplate.renderText(e.getValue(), values, where);
       String value = RequestTemplate.renderBraces(v, values, false)
           .orElseThrow(() -> missing(where, e.getValue(), values));
       h.set(e.getKey(), value);
     }
-    return new Prepared(entry, url, h.build());
+    return h.build();
   }
+
 
   private RequestBody body(ImportEndpoint.Entry entry, ImportRecord record)
       throws AdaptorException {

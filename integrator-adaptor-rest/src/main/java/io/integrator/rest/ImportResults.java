@@ -1,7 +1,7 @@
 package io.integrator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.Classification;
 import io.integrator.spi.ErrorItem;
@@ -176,19 +176,12 @@ final class ImportResults {
   }
 
   private static JsonNode parse(ResponseBody body) {
-    if (body == null) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-    String text;
     try {
-      text = body.string();
+      return Bodies.parseLenient(body);
     } catch (IOException e) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-    try {
-      return Bodies.parse(text, body.contentType());
-    } catch (IOException e) {
-      return JsonNodeFactory.instance.textNode(Responses.excerpt(text));
+      return MissingNode.getInstance();
     }
   }
+
+
 }

@@ -38,4 +38,28 @@ class BodiesTest {
         .isEqualTo("not json");
     assertThat(Bodies.parse("", null).isMissingNode()).isTrue();
   }
+
+  @Test
+  void responseBodiesAreReadFromBytesOrTextPerCharset() throws Exception {
+    MediaType json = MediaType.get("application/json; charset=utf-8");
+    assertThat(Bodies.parse(okhttp3.ResponseBody.create("{\"name\":\"Zo\u00eb\"}", json))
+        .path("name").asText()).isEqualTo("Zo\u00eb");
+    MediaType latin1 = MediaType.get("application/json; charset=iso-8859-1");
+    byte[] bytes = "{\"name\":\"Zo\u00eb\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(Bodies.parse(okhttp3.ResponseBody.create(bytes, latin1)).path("name").asText())
+        .isEqualTo("Zo\u00eb");
+    assertThat(Bodies.parse(okhttp3.ResponseBody.create(" \n", json)).isMissingNode()).isTrue();
+  }
+
+  @Test
+  void aBodyThatIsNotItsClaimedJsonIsAnErrorOrLenientlyText() throws Exception {
+    MediaType json = MediaType.get("application/json");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> Bodies.parse(okhttp3.ResponseBody.create("<html>oops</html>", json)))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(Bodies.parseLenient(okhttp3.ResponseBody.create("<html>oops</html>", json))
+        .asText()).isEqualTo("<html>oops</html>");
+    assertThat(Bodies.parseLenient(okhttp3.ResponseBody.create("{bad", MediaType.get(
+        "application/json; charset=utf-16"))).asText()).isEqualTo("{bad");
+  }
 }
