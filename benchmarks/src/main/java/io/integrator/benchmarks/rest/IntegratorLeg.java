@@ -45,6 +45,7 @@ public final class IntegratorLeg {
     public static void main(String[] args) {
         LegConfig config = LegConfig.parse(args);
         try (Integrator integrator = Integrator.builder()
+                .pagesInFlight(Integer.getInteger("leg.pagesInFlight", 4))
                 .retryBackoff(new Backoff(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5)))
                 .build()) {
             String shop = integrator.connections().create("""
