@@ -151,8 +151,10 @@ public final class SuiteTalkServer implements AutoCloseable {
    *
    * @param recordType camel-case type ({@code customer}, {@code inventoryItem}, {@code salesOrder})
    * @param fields body fields: a value that is a {@code Map} becomes a RecordRef (its
-   *     {@code internalId}, {@code externalId} and {@code name}); the key {@code externalId} sets
-   *     the record's external id; anything else becomes the field's text
+   *     {@code internalId}, {@code externalId} and {@code name}); a {@code List} of maps becomes a
+   *     sublist ({@code itemList} of {@code item} lines, each line's fields converted the same
+   *     way); the key {@code externalId} sets the record's external id; anything else becomes the
+   *     field's text
    * @return the new internal id
    * @throws IllegalArgumentException when NetSuite's rules refuse the record
    */
@@ -174,22 +176,7 @@ public final class SuiteTalkServer implements AutoCloseable {
           rec.setAttribute("externalId", String.valueOf(e.getValue()));
           continue;
         }
-        Element f = doc.createElementNS(ns[1], ns[0] + ":" + e.getKey());
-        if (e.getValue() instanceof Map<?, ?> ref) {
-          for (String a : List.of("internalId", "externalId")) {
-            if (ref.get(a) != null) {
-              f.setAttribute(a, String.valueOf(ref.get(a)));
-            }
-          }
-          if (ref.get("name") != null) {
-            Element n = doc.createElementNS(ns[1], ns[0] + ":name");
-            n.setTextContent(String.valueOf(ref.get("name")));
-            f.appendChild(n);
-          }
-        } else {
-          f.setTextContent(String.valueOf(e.getValue()));
-        }
-        rec.appendChild(f);
+        rec.appendChild(field(doc, ns, e.getKey(), e.getValue()));
       }
     }
     SuiteTalkStore.Write w = service.store.add(recordType, rec);
@@ -197,6 +184,34 @@ public final class SuiteTalkServer implements AutoCloseable {
       throw new IllegalArgumentException(w.code() + ": " + w.message());
     }
     return w.internalId();
+  }
+
+  private static Element field(Document doc, String[] ns, String name, Object value) {
+    Element f = doc.createElementNS(ns[1], ns[0] + ":" + name);
+    if (value instanceof Map<?, ?> ref) {
+      for (String a : List.of("internalId", "externalId")) {
+        if (ref.get(a) != null) {
+          f.setAttribute(a, String.valueOf(ref.get(a)));
+        }
+      }
+      if (ref.get("name") != null) {
+        Element n = doc.createElementNS(ns[1], ns[0] + ":name");
+        n.setTextContent(String.valueOf(ref.get("name")));
+        f.appendChild(n);
+      }
+    } else if (value instanceof List<?> lines) {
+      String lineName = name.endsWith("List") ? name.substring(0, name.length() - 4) : name;
+      for (Object line : lines) {
+        Element l = doc.createElementNS(ns[1], ns[0] + ":" + lineName);
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) line).entrySet()) {
+          l.appendChild(field(doc, ns, String.valueOf(e.getKey()), e.getValue()));
+        }
+        f.appendChild(l);
+      }
+    } else {
+      f.setTextContent(String.valueOf(value));
+    }
+    return f;
   }
 
   /**
