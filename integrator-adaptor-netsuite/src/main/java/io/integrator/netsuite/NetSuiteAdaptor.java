@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.Adaptor;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.Classification;
+import io.integrator.spi.ExportContext;
 import io.integrator.spi.ImportContext;
+import io.integrator.spi.PageReader;
 import io.integrator.spi.LookupSource;
 import io.integrator.spi.PingResult;
 import io.integrator.spi.RecordWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * add, update, addupdate or delete, {@code internalIdLookup}, {@code ignoreExisting}, {@code
  * ignoreMissing}, {@code retryUpdateAsAdd} and {@code customFieldMetadata}, batched as
  * addList/updateList/upsertList/deleteList; NetSuite lookups ({@code netsuite.lookups} with {@code
- * recordType}, {@code searchField}, {@code resultField}, {@code includeInactive}); and {@link #ping}
+ * recordType}, {@code searchField}, {@code resultField}, {@code includeInactive}); exports of
+ * {@code netsuite.type} {@code search} (saved searches) and {@code basicSearch}, with delta and
+ * once ({@link #markExported}); and {@link #ping}
  * (an authenticated {@code getServerTime}). The transport is a jaxws-rt {@code
  * Dispatch<SOAPMessage>} with our own small XML codec, so any web services version works
  * ({@code netsuite.wsdlVersion}, default {@value NetSuiteConnection#DEFAULT_WSDL_VERSION}).
@@ -84,6 +89,44 @@ public final class NetSuiteAdaptor implements Adaptor {
       throw new AdaptorException("invalid_connection", e.getMessage(), Classification.CONNECTION);
     }
     return new SuiteTalkRecordWriter(client, plan);
+  }
+
+  @Override
+  public PageReader openReader(ExportContext context) throws AdaptorException {
+    SuiteTalkExportPlan plan = exportPlan(context);
+    return new SuiteTalkPageReader(client(context.connection(), "export"), plan, context);
+  }
+
+  /**
+   * Sets {@code once.booleanField} to true on the page's records with one {@code updateList} per
+   * 200 records (a custom field is written as a {@code BooleanCustomFieldRef}).
+   */
+  @Override
+  public void markExported(ExportContext context, List<ObjectNode> records)
+      throws AdaptorException {
+    SuiteTalkExportPlan plan = exportPlan(context);
+    if (plan.onceField == null) {
+      throw new AdaptorException("invalid_export", "export '" + plan.exportName + "' is not a once"
+          + " export (once.booleanField)", Classification.VALUE);
+    }
+    new SuiteTalkOnceMarker(client(context.connection(), "export"), plan).mark(records);
+  }
+
+  private static SuiteTalkExportPlan exportPlan(ExportContext context) throws AdaptorException {
+    try {
+      return new SuiteTalkExportPlan(context.export());
+    } catch (IllegalArgumentException e) {
+      throw new AdaptorException("invalid_export", e.getMessage(), Classification.VALUE);
+    }
+  }
+
+  private SuiteTalkClient client(ObjectNode connection, String what) throws AdaptorException {
+    try {
+      return client(connection);
+    } catch (IllegalArgumentException e) {
+      throw new AdaptorException("invalid_connection", e.getMessage() + " (" + what + ")",
+          Classification.CONNECTION);
+    }
   }
 
   /**

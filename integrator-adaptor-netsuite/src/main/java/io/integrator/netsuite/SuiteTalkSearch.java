@@ -105,8 +105,19 @@ final class SuiteTalkSearch {
             : sr.addChildElement("criteria", p).addChildElement("basic", p);
       }
       if (basic != null) {
+        SOAPElement custom = null;
         for (Criterion c : criteria) {
-          write(basic, c);
+          if (!SuiteTalkCustomFields.isCustom(c.field())) {
+            write(basic, c);
+          }
+        }
+        for (Criterion c : criteria) {
+          if (SuiteTalkCustomFields.isCustom(c.field())) {
+            if (custom == null) {
+              custom = basic.addChildElement("customFieldList", "platformCommon");
+            }
+            writeCustom(custom, c);
+          }
         }
       }
     });
@@ -146,6 +157,32 @@ final class SuiteTalkSearch {
           f.addChildElement("searchValue2", "platformCore").addTextNode(c.value2());
         }
       }
+    }
+  }
+
+  /** A criterion on a custom field: a {@code Search*CustomField} in the customFieldList. */
+  private static void writeCustom(SOAPElement list, Criterion c) throws SOAPException {
+    SOAPElement f = list.addChildElement("customField", "platformCore");
+    String xsi = switch (c.kind()) {
+      case BOOLEAN -> "SearchBooleanCustomField";
+      case DATE -> "SearchDateCustomField";
+      case MULTI_SELECT, ENUM -> "SearchMultiSelectCustomField";
+      default -> "SearchStringCustomField";
+    };
+    f.setAttributeNS(SuiteTalkNamespaces.XSI, "xsi:type", "platformCore:" + xsi);
+    f.setAttribute("scriptId", c.field());
+    if (c.operator() != null && c.kind() != Kind.BOOLEAN) {
+      f.setAttribute("operator", c.operator());
+    }
+    if (c.kind() == Kind.MULTI_SELECT || c.kind() == Kind.ENUM) {
+      for (String v : c.values()) {
+        f.addChildElement("searchValue", "platformCore").setAttribute("internalId", v);
+      }
+      return;
+    }
+    f.addChildElement("searchValue", "platformCore").addTextNode(c.values().get(0));
+    if (c.value2() != null) {
+      f.addChildElement("searchValue2", "platformCore").addTextNode(c.value2());
     }
   }
 

@@ -19,6 +19,7 @@ import org.w3c.dom.Element;
 final class SuiteTalkCriteria {
   private record Criterion(String field, String operator, List<Element> values, String value2) {}
 
+  private static final String CUSTOM = "custom:";
   private final List<Criterion> criteria = new ArrayList<>();
 
   /** Reads the criteria of a {@code *SearchBasic} element (each child is one field). */
@@ -35,6 +36,11 @@ final class SuiteTalkCriteria {
     }
     for (Element f : SuiteTalkDom.children(basic)) {
       if (SuiteTalkDom.local(f).equals("customFieldList")) {
+        for (Element cf : SuiteTalkDom.children(f)) {
+          criteria.add(new Criterion(CUSTOM + SuiteTalkDom.attr(cf, "scriptId"),
+              SuiteTalkDom.attr(cf, "operator"), SuiteTalkDom.children(cf, "searchValue"),
+              SuiteTalkDom.text(cf, "searchValue2")));
+        }
         continue;
       }
       criteria.add(new Criterion(SuiteTalkDom.local(f), SuiteTalkDom.attr(f, "operator"),
@@ -113,7 +119,7 @@ final class SuiteTalkCriteria {
       return id != null ? id.equals(SuiteTalkDom.attr(record, "internalId"))
           : ext.equals(SuiteTalkDom.attr(record, "externalId"));
     }
-    Element f = SuiteTalkDom.child(record, field);
+    Element f = field.startsWith(CUSTOM) ? customValue(record, field) : SuiteTalkDom.child(record, field);
     if (f == null) {
       return false;
     }
@@ -135,7 +141,7 @@ final class SuiteTalkCriteria {
       }
       default -> { }
     }
-    Element f = SuiteTalkDom.child(record, field);
+    Element f = field.startsWith(CUSTOM) ? customValue(record, field) : SuiteTalkDom.child(record, field);
     if (f == null) {
       return null;
     }
@@ -145,6 +151,17 @@ final class SuiteTalkCriteria {
     }
     String id = SuiteTalkDom.attr(f, "internalId");
     return id != null && SuiteTalkDom.children(f).isEmpty() ? id : f.getTextContent().trim();
+  }
+
+  /** The value element of a custom field ({@code custom:<scriptId>}), or null. */
+  private static Element customValue(Element record, String field) {
+    String script = field.substring(CUSTOM.length());
+    for (Element cf : SuiteTalkDom.children(SuiteTalkDom.child(record, "customFieldList"))) {
+      if (script.equals(SuiteTalkDom.attr(cf, "scriptId"))) {
+        return SuiteTalkDom.child(cf, "value");
+      }
+    }
+    return null;
   }
 
   private static boolean isDateOp(String op) {

@@ -153,8 +153,10 @@ public final class SuiteTalkServer implements AutoCloseable {
    * @param fields body fields: a value that is a {@code Map} becomes a RecordRef (its
    *     {@code internalId}, {@code externalId} and {@code name}); a {@code List} of maps becomes a
    *     sublist ({@code itemList} of {@code item} lines, each line's fields converted the same
-   *     way); the key {@code externalId} sets the record's external id; anything else becomes the
-   *     field's text
+   *     way); keys starting with {@code cust} become custom fields (a {@code Boolean} a
+   *     BooleanCustomFieldRef, a {@code Number} a DoubleCustomFieldRef, else a
+   *     StringCustomFieldRef); the key {@code externalId} sets the record's external id; anything
+   *     else becomes the field's text
    * @return the new internal id
    * @throws IllegalArgumentException when NetSuite's rules refuse the record
    */
@@ -171,12 +173,23 @@ public final class SuiteTalkServer implements AutoCloseable {
       rec.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + ns[0], ns[1]);
       rec.setAttributeNS(SuiteTalkDom.XSI, "xsi:type", ns[0] + ":"
           + Character.toUpperCase(recordType.charAt(0)) + recordType.substring(1));
+      Element custom = null;
       for (Map.Entry<String, ?> e : fields.entrySet()) {
         if (e.getKey().equals("externalId")) {
           rec.setAttribute("externalId", String.valueOf(e.getValue()));
           continue;
         }
+        if (e.getKey().startsWith("cust")) {
+          if (custom == null) {
+            custom = doc.createElementNS(ns[1], ns[0] + ":customFieldList");
+          }
+          custom.appendChild(customField(doc, e.getKey(), e.getValue()));
+          continue;
+        }
         rec.appendChild(field(doc, ns, e.getKey(), e.getValue()));
+      }
+      if (custom != null) {
+        rec.appendChild(custom);
       }
     }
     SuiteTalkStore.Write w = service.store.add(recordType, rec);
@@ -184,6 +197,22 @@ public final class SuiteTalkServer implements AutoCloseable {
       throw new IllegalArgumentException(w.code() + ": " + w.message());
     }
     return w.internalId();
+  }
+
+  private static final String CORE = "urn:core_" + DEFAULT_VERSION
+      + ".platform.webservices.netsuite.com";
+
+  private static Element customField(Document doc, String script, Object value) {
+    Element cf = doc.createElementNS(CORE, "platformCore:customField");
+    String type = value instanceof Boolean ? "BooleanCustomFieldRef"
+        : value instanceof Number ? "DoubleCustomFieldRef" : "StringCustomFieldRef";
+    cf.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:platformCore", CORE);
+    cf.setAttributeNS(SuiteTalkDom.XSI, "xsi:type", "platformCore:" + type);
+    cf.setAttribute("scriptId", script);
+    Element v = doc.createElementNS(CORE, "platformCore:value");
+    v.setTextContent(String.valueOf(value));
+    cf.appendChild(v);
+    return cf;
   }
 
   private static Element field(Document doc, String[] ns, String name, Object value) {

@@ -122,6 +122,19 @@ final class SuiteTalkStore {
     }
     Element merged = (Element) existing.cloneNode(true);
     for (Element f : SuiteTalkDom.children(record)) {
+      Element oldCustom = SuiteTalkDom.child(merged, "customFieldList");
+      if (SuiteTalkDom.local(f).equals("customFieldList") && oldCustom != null) {
+        mergeCustomFields(oldCustom, f);
+        continue;
+      }
+      if (SuiteTalkDom.local(f).equals("nullFieldList")) {
+        for (Element n : SuiteTalkDom.children(f, "name")) {
+          for (Element old : SuiteTalkDom.children(merged, n.getTextContent().trim())) {
+            merged.removeChild(old);
+          }
+        }
+        continue;
+      }
       for (Element old : SuiteTalkDom.children(merged, SuiteTalkDom.local(f))) {
         merged.removeChild(old);
       }
@@ -135,6 +148,19 @@ final class SuiteTalkStore {
     String key = SuiteTalkDom.attr(existing, "internalId");
     records.get(type).put(key, merged);
     return new Write(type, key, SuiteTalkDom.attr(merged, "externalId"), null, null);
+  }
+
+  /** Custom fields are updated one by one (by scriptId), as NetSuite does. */
+  private void mergeCustomFields(Element into, Element update) {
+    for (Element cf : SuiteTalkDom.children(update)) {
+      String script = SuiteTalkDom.attr(cf, "scriptId");
+      for (Element old : SuiteTalkDom.children(into)) {
+        if (script != null && script.equals(SuiteTalkDom.attr(old, "scriptId"))) {
+          into.removeChild(old);
+        }
+      }
+      into.appendChild(doc.importNode(cf, true));
+    }
   }
 
   synchronized Write upsert(String type, Element record) {
