@@ -76,6 +76,12 @@ public final class NetSuiteAdaptor implements Adaptor {
 
   @Override
   public RecordWriter openWriter(ImportContext context) throws AdaptorException {
+    if (SuiteTalkImportPlan.isTrue(context.importDocument().path("distributed"))) {
+      // merge point: the distributed adaptor (branch netsuite-dist) writes these
+      throw new AdaptorException("unsupported", "import '" + context.importDocument().path("name")
+          .asText("?") + "' is distributed (NetSuite-side); the web services adaptor does not"
+          + " run it", Classification.VALUE);
+    }
     SuiteTalkImportPlan plan;
     SuiteTalkClient client;
     try {
@@ -93,6 +99,12 @@ public final class NetSuiteAdaptor implements Adaptor {
 
   @Override
   public PageReader openReader(ExportContext context) throws AdaptorException {
+    if ("restlet".equals(context.export().path("netsuite").path("type").asText())) {
+      // merge point: the distributed adaptor (branch netsuite-dist) reads these
+      throw new AdaptorException("unsupported", "export '" + context.export().path("name")
+          .asText("?") + "' has netsuite.type restlet (NetSuite-side); the web services adaptor"
+          + " does not read it", Classification.VALUE);
+    }
     SuiteTalkExportPlan plan = exportPlan(context);
     return new SuiteTalkPageReader(client(context.connection(), "export"), plan, context);
   }
