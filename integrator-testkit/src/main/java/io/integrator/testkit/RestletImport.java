@@ -50,40 +50,55 @@ final class RestletImport {
             if (result[i] != null) {
                 continue;
             }
-            List<String> ids = idLookup(current[i]);
-            if (ids.size() > 1) {
-                result[i] = failure("duplicate", "internalIdLookup found " + ids.size() + " " + recordType
-                        + " records (internal ids " + ids + "); make the search unique", "lookup");
-                continue;
-            }
-            existing[i] = ids.isEmpty() ? null : ids.get(0);
-            boolean exists = existing[i] != null;
-            boolean ignoreExisting = flag("ignoreExisting");
-            boolean ignoreMissing = flag("ignoreMissing");
-            if (exists && ignoreExisting && ("add".equals(operation) || "addupdate".equals(operation))) {
-                result[i] = ignored(existing[i]);
-                continue;
-            }
-            if (!exists && ("update".equals(operation) || "delete".equals(operation))) {
-                result[i] = ignoreMissing ? ignored(null) : failure("RCRD_DSNT_EXIST", "no " + recordType
-                        + " matches internalIdLookup for this record; " + operation + " needs an existing record"
-                        + " (set ignoreMissing to skip such records)", "application");
-                continue;
-            }
-            if ("delete".equals(operation)) {
-                continue;
-            }
-            RestletMapper.Outcome o = new RestletMapper(config, records).map(current[i]);
-            if (!o.ok()) {
-                result[i] = failure(o.errors());
-            } else {
-                mapped[i] = o.record();
+            try {
+                decide(i, operation, current, result, mapped, existing);
+            } catch (IllegalArgumentException e) {
+                result[i] = failure("INVALID_REQUEST", e.getMessage(), "lookup");
             }
         }
         hookItems("postMap", "postMapping", n, result, mapped, o -> {
             o.set("preMapData", array(current, result));
             o.set("postMapData", array(mapped, result));
         });
+        return finish(operation, n, result, current, mapped, existing);
+    }
+
+    /** The existing-record search, the operation's rule and the mapping of record {@code i}. */
+    private void decide(int i, String operation, ObjectNode[] current, ObjectNode[] result, ObjectNode[] mapped,
+            String[] existing) {
+        List<String> ids = idLookup(current[i]);
+        if (ids.size() > 1) {
+            result[i] = failure("duplicate", "internalIdLookup found " + ids.size() + " " + recordType
+                    + " records (internal ids " + ids + "); make the search unique", "lookup");
+            return;
+        }
+        existing[i] = ids.isEmpty() ? null : ids.get(0);
+        boolean exists = existing[i] != null;
+        boolean ignoreExisting = flag("ignoreExisting");
+        boolean ignoreMissing = flag("ignoreMissing");
+        if (exists && ignoreExisting && ("add".equals(operation) || "addupdate".equals(operation))) {
+            result[i] = ignored(existing[i]);
+            return;
+        }
+        if (!exists && ("update".equals(operation) || "delete".equals(operation))) {
+            result[i] = ignoreMissing ? ignored(null) : failure("RCRD_DSNT_EXIST", "no " + recordType
+                    + " matches internalIdLookup for this record; " + operation + " needs an existing record"
+                    + " (set ignoreMissing to skip such records)", "application");
+            return;
+        }
+        if ("delete".equals(operation)) {
+            return;
+        }
+        RestletMapper.Outcome o = new RestletMapper(config, records).map(current[i]);
+        if (!o.ok()) {
+            result[i] = failure(o.errors());
+        } else {
+            mapped[i] = o.record();
+        }
+    }
+
+    private ArrayNode finish(String operation, int n, ObjectNode[] result, ObjectNode[] current, ObjectNode[] mapped,
+            String[] existing) {
         for (int i = 0; i < n; i++) {
             if (result[i] == null) {
                 result[i] = write(operation, existing[i], mapped[i]);
