@@ -152,7 +152,9 @@ define(['N/search', 'N/file'], function (search, file) {
       }
       n = n === undefined || n === null || typeof n !== 'object' ? undefined : n[name];
       if (index !== null) {
-        n = Array.isArray(n) && index >= 0 ? n[index] : undefined;
+        // a single value where [*] expects an array counts as a one-element array
+        n = n === undefined || n === null ? undefined : Array.isArray(n) ? (index >= 0 ? n[index] : undefined)
+          : index === 0 ? n : undefined;
       }
       if (n === undefined) {
         return undefined;
@@ -273,7 +275,7 @@ define(['N/search', 'N/file'], function (search, file) {
       var star = e.indexOf('[*]');
       if (star > 0) {
         var arr = extract(source, e.substring(0, star), -1);
-        max = Math.max(max, Array.isArray(arr) ? arr.length : 0);
+        max = Math.max(max, arr === undefined || arr === null ? 0 : Array.isArray(arr) ? arr.length : 1);
       }
     });
     return max < 0 ? 1 : max;
@@ -288,7 +290,7 @@ define(['N/search', 'N/file'], function (search, file) {
     var errors = [];
     (mapping.fields || []).forEach(function (f) {
       var v = fieldValue(f, source, -1, lookups, errors);
-      if (v !== undefined && v !== null) {
+      if (v !== undefined) {
         out[String(f.generate).toLowerCase()] = v;
       }
     });
@@ -299,7 +301,7 @@ define(['N/search', 'N/file'], function (search, file) {
         var line = {};
         (list.fields || []).forEach(function (f) {
           var v = fieldValue(f, source, i, lookups, errors);
-          if (v !== undefined && v !== null) {
+          if (v !== undefined) {
             line[String(f.generate).toLowerCase()] = v;
           }
         });

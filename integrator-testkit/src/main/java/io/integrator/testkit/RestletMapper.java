@@ -155,7 +155,7 @@ final class RestletMapper {
             int star = e.indexOf("[*]");
             if (star > 0) {
                 JsonNode arr = extract(source, e.substring(0, star), -1);
-                max = Math.max(max, arr != null && arr.isArray() ? arr.size() : 0);
+                max = Math.max(max, arr == null || arr.isNull() ? 0 : arr.isArray() ? arr.size() : 1);
             }
         }
         return max < 0 ? 1 : max;
@@ -191,7 +191,8 @@ final class RestletMapper {
             }
             n = n == null ? null : n.get(name);
             if (index != -2) {
-                n = n != null && n.isArray() && index >= 0 ? n.get(index) : null;
+                // a single value where [*] expects an array counts as a one-element array
+                n = n == null || n.isNull() ? null : n.isArray() ? (index >= 0 ? n.get(index) : null) : index == 0 ? n : null;
             }
             if (n == null) {
                 return null;

@@ -70,5 +70,8 @@ class RestletServerTest {
         assertThat(RestletMapper.extract(r, "lines[0].x", -1).asText()).isEqualTo("p");
         assertThat(RestletMapper.extract(r, "lines[*].x", 5)).isNull();
         assertThat(RestletMapper.extract(r, "{f} {l} {missing}", -1).asText()).isEqualTo("Ann Lee ");
+        // a single value where [*] expects an array counts as a one-element array
+        assertThat(RestletMapper.extract(r, "a[*].b", 0).asInt()).isEqualTo(1);
+        assertThat(RestletMapper.extract(r, "a[*].b", 1)).isNull();
     }
 }
