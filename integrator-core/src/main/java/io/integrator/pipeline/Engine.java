@@ -134,8 +134,8 @@ public final class Engine implements AutoCloseable {
       FlowRunHandle run) throws AdaptorException {
     QueueReaders r = queueReaders;
     if (r == null) {
-      throw new AdaptorException("unsupported", "export '" + export.id() + "' is a webhook export"
-          + " and this engine has no webhook queue", io.integrator.spi.Classification.VALUE);
+      throw new AdaptorException("unsupported", "export '" + export.id() + "' is a pushed ("
+          + export.type() + ") export and this engine has no webhook queue", io.integrator.spi.Classification.VALUE);
     }
     return r.open(flowId, export.json(), ctx, run);
   }
@@ -243,7 +243,28 @@ public final class Engine implements AutoCloseable {
       last = lowerBound(flowId, export);
     }
     return new ExportContext(export.json(), connectionDocument(export.connectionId()), last,
-        current, limit, data, testMode, canceled, exportState(export.id()));
+        current, limit, data, testMode, canceled, exportState(export.id()),
+        distributedExport(export.id()));
+  }
+
+  /** The export's distributed sub-document, or null when it has none (or no id). */
+  private ObjectNode distributedExport(String exportId) {
+    if (exportId == null || exportId.isBlank()) {
+      return null;
+    }
+    try {
+      return store.getDistributed(ResourceKind.EXPORT, exportId);
+    } catch (io.integrator.store.ResourceNotFoundException e) {
+      return null;
+    }
+  }
+
+  /**
+   * True for exports whose records are pushed to the engine and read from its webhook queue:
+   * {@code type: webhook} and {@code type: distributed} (NetSuite-side realtime exports).
+   */
+  static boolean isPushed(Export e) {
+    return "webhook".equals(e.type()) || "distributed".equals(e.type());
   }
 
   /** Run-state scope prefix of {@link ExportState}s, one scope per export id. */
@@ -379,12 +400,11 @@ public final class Engine implements AutoCloseable {
    */
   ImportPipeline importPipeline(Import imp, String flowId, String jobId, boolean testMode)
       throws AdaptorException {
-    if (imp.isDistributed()) {
-      throw new FlowRunException("unsupported", "import '" + imp.id()
-          + "' is distributed (NetSuite-side); the engine cannot run distributed imports yet");
-    }
     ObjectNode conn = connectionDocument(imp.connectionId());
     Adaptor adaptor = adaptorFor(conn, "import '" + imp.id() + "'");
+    if (imp.isDistributed()) {
+      return distributedPipeline(imp, conn, adaptor, jobId, testMode);
+    }
     Mapping mapping;
     try {
       mapping = Mapping.compileImport(imp.json());
@@ -446,6 +466,33 @@ public final class Engine implements AutoCloseable {
           r.id(), where + "_postAggregateId").orElseThrow(), r.id(), hc.apply(r));
     }
     return new ImportPipeline(imp.id(), steps, writer, workers, hookCalls, aggregates);
+  }
+
+  /**
+   * The pipeline of a distributed import (REFERENCE §4.6): lookups, mapping and hooks are the
+   * destination's (they live in the distributed sub-document the writer gets in {@link
+   * ImportContext#distributed()}), so the engine only submits, with its retries and concurrency
+   * limit. {@code maxAttempts} comes from the sub-document, else from the import.
+   */
+  private ImportPipeline distributedPipeline(Import imp, ObjectNode conn, Adaptor adaptor,
+      String jobId, boolean testMode) throws AdaptorException {
+    ObjectNode distributed;
+    try {
+      distributed = store.getDistributed(ResourceKind.IMPORT, imp.id());
+    } catch (io.integrator.store.ResourceNotFoundException e) {
+      throw new FlowRunException("missing_distributed", "import '" + imp.id() + "' has "
+          + "distributed: true but no distributed document; PUT /imports/" + imp.id()
+          + "/distributed (or add its .distributed.json file) first");
+    }
+    RecordWriter writer = adaptor.openWriter(
+        new ImportContext(imp.json(), conn, testMode, jobId, distributed));
+    int attempts = distributed.path("maxAttempts").asInt(0) > 0
+        ? distributed.path("maxAttempts").asInt()
+        : imp.maxAttempts() > 0 ? imp.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
+    List<Step> steps = List.of(new UnmappedStep(),
+        new SubmitStep(writer, limiter(conn), workers, timer, backoff, attempts));
+    return new ImportPipeline(imp.id(), steps, writer, workers, hookCalls,
+        AggregateStep.withoutHook(imp.id(), hookCalls));
   }
 
   /**

@@ -239,7 +239,7 @@ final class FlowRun {
       preSaveRef = HookRef.read(export.section("hooks"), "_preSavePageId", where).orElse(null);
       hook = preSaveRef == null ? null
           : engine.hooks.require(PreSavePageHook.class, preSaveRef.id(), where).orElseThrow();
-      adaptor = "webhook".equals(export.type()) ? null
+      adaptor = Engine.isPushed(export) ? null
           : engine.adaptorFor(ctx.connection(), "export '" + export.id() + "'");
     } catch (HookException | FlowRunException e) {
       fatal(exportJob, e instanceof HookException h ? h.code() : ((FlowRunException) e).code(),

@@ -42,10 +42,10 @@ final class Standalone {
     ExportContext ctx = engine.exportContext(export, null, Math.max(0, limit), data, true,
         () -> false);
     String what = "export '" + (export.id() == null ? export.name() : export.id()) + "'";
-    if ("webhook".equals(export.type())) {
-      throw new FlowRunException("unsupported", what + " is a webhook export: its records arrive"
-          + " with requests to its listener, so it cannot be invoked or previewed; send it a"
-          + " request instead (docs/webhooks.md)");
+    if (Engine.isPushed(export)) {
+      throw new FlowRunException("unsupported", what + " is a " + export.type() + " export: its"
+          + " records arrive with requests to its listener, so it cannot be invoked or previewed;"
+          + " send it a request instead (docs/webhooks.md, docs/netsuite-distributed.md)");
     }
     Adaptor adaptor = engine.adaptorFor(ctx.connection(), what);
     List<ObjectNode> out = new ArrayList<>();

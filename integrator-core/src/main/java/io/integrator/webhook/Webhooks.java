@@ -93,6 +93,16 @@ public final class Webhooks implements WebhookSink {
         .filter(e -> "webhook".equals(e.path("type").asText()));
   }
 
+  /** {@inheritDoc} Only exports whose {@code type} is {@code distributed}. */
+  @Override
+  public Optional<ObjectNode> distributedExport(String exportId) {
+    if (exportId == null || exportId.isEmpty() || exportId.length() > 255) {
+      return Optional.empty();
+    }
+    return store.find(ResourceKind.EXPORT, exportId)
+        .filter(e -> "distributed".equals(e.path("type").asText()));
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -106,9 +116,9 @@ public final class Webhooks implements WebhookSink {
       throw new WebhookException(503, "shutting_down",
           "the Integrator is shutting down; send the request again later", null);
     }
-    if (webhookExport(exportId).isEmpty()) {
+    if (webhookExport(exportId).isEmpty() && distributedExport(exportId).isEmpty()) {
       throw new WebhookException(404, "not_found",
-          "no webhook export has the id '" + exportId + "'", null);
+          "no webhook or distributed export has the id '" + exportId + "'", null);
     }
     List<String> flowIds = flowsOf(exportId);
     if (flowIds.isEmpty()) {

@@ -106,7 +106,7 @@ class WebhooksTest {
     assertThatThrownBy(() -> integrator.webhooks().accept("nope", records(0, 1)))
         .isInstanceOfSatisfying(WebhookException.class, e -> {
           assertThat(e.status()).isEqualTo(404);
-          assertThat(e.getMessage()).contains("no webhook export has the id 'nope'");
+          assertThat(e.getMessage()).contains("no webhook or distributed export has the id 'nope'");
         });
     assertThatThrownBy(() -> integrator.webhooks().accept("hook", records(0, 1)))
         .isInstanceOfSatisfying(WebhookException.class, e -> {

@@ -33,6 +33,9 @@ import java.util.function.BooleanSupplier;
  * @param canceled becomes true when the run is canceled
  * @param state this export's state across runs (the processed-file ledger of file exports); write
  *     it only from {@link PageReader#commit()}
+ * @param distributed the export's distributed sub-document ({@code /exports/{id}/distributed},
+ *     REFERENCE §3.9) when it has one (NetSuite-side batch exports read their saved search from
+ *     it), else an empty object; read-only
  */
 public record ExportContext(
     ObjectNode export,
@@ -43,7 +46,8 @@ public record ExportContext(
     ObjectNode data,
     boolean testMode,
     BooleanSupplier canceled,
-    ExportState state) {
+    ExportState state,
+    ObjectNode distributed) {
 
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -58,6 +62,31 @@ public record ExportContext(
     data = data == null ? JsonNodeFactory.instance.objectNode() : data;
     canceled = canceled == null ? () -> false : canceled;
     state = state == null ? ExportState.inMemory() : state;
+    distributed = distributed == null ? JsonNodeFactory.instance.objectNode() : distributed;
+  }
+
+  /** A context without a distributed sub-document. */
+  public ExportContext(
+      ObjectNode export,
+      ObjectNode connection,
+      Optional<Instant> lastExportDateTime,
+      Optional<Instant> currentExportDateTime,
+      int limit,
+      ObjectNode data,
+      boolean testMode,
+      BooleanSupplier canceled,
+      ExportState state) {
+    this(
+        export,
+        connection,
+        lastExportDateTime,
+        currentExportDateTime,
+        limit,
+        data,
+        testMode,
+        canceled,
+        state,
+        null);
   }
 
   /** A context whose export state lives in memory only ({@link ExportState#inMemory()}). */
@@ -79,7 +108,7 @@ public record ExportContext(
         data,
         testMode,
         canceled,
-        null);
+        (ExportState) null);
   }
 
   /** True once the run has been canceled: stop fetching and end the reader. */

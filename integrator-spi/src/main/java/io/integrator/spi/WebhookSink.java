@@ -25,12 +25,25 @@ public interface WebhookSink {
   Optional<ObjectNode> webhookExport(String exportId);
 
   /**
+   * The export document of a NetSuite-side realtime export ({@code type: distributed}, REFERENCE
+   * §3.9), for a listener that verifies the pushing script's {@code distributed.bearerToken}. Its
+   * records go through {@link #accept} like a webhook's.
+   *
+   * @param exportId the export's {@code _id}
+   * @return the export document with secrets in clear text (never log it), or empty when there is
+   *     no export with that id or it is not of {@code type: distributed}; empty by default
+   */
+  default Optional<ObjectNode> distributedExport(String exportId) {
+    return Optional.empty();
+  }
+
+  /**
    * Queues the records of one verified request for every enabled flow whose page generator is the
    * export, and starts those flows (or leaves the records for the run that follows a running one).
    * Returns only once the records are durably stored, so a listener may answer the sender success
    * as soon as this returns.
    *
-   * @param exportId the export's {@code _id}
+   * @param exportId the export's {@code _id} (a webhook export, or a distributed export)
    * @param records the request's records, in order; the sink owns them from now on
    * @return what was queued
    * @throws WebhookException when nothing was queued: unknown export ({@code 404}), no enabled flow
