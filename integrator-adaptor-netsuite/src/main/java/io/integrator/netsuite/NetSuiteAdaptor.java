@@ -31,6 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code netsuite.wsdlVersion}, default {@value NetSuiteConnection#DEFAULT_WSDL_VERSION}).
  * See {@code docs/netsuite.md}.
  *
+ * <p>Distributed (NetSuite-side) work goes to the RESTlet of the distributed adaptor: imports with
+ * {@code distributed: true} and exports of {@code netsuite.type: restlet}
+ * ({@code docs/netsuite-distributed.md}).
+ *
  * <p>One client per connection is kept (its calls in flight are bounded by {@code
  * netsuite.concurrencyLevelWebServices} or {@code netsuite.concurrencyLevel}, default 1, shared by
  * every job using the connection); a changed connection document gets a new client. The adaptor
@@ -40,6 +44,8 @@ public final class NetSuiteAdaptor implements Adaptor {
   private record Cached(String document, SuiteTalkClient client) {}
 
   private final Map<String, Cached> clients = new ConcurrentHashMap<>();
+  /** Imports with {@code distributed: true} and exports of {@code netsuite.type: restlet}. */
+  private final DistributedAdaptor distributed = new DistributedAdaptor();
 
   /** Creates the adaptor (ServiceLoader needs this constructor). */
   public NetSuiteAdaptor() {}
@@ -76,11 +82,8 @@ public final class NetSuiteAdaptor implements Adaptor {
 
   @Override
   public RecordWriter openWriter(ImportContext context) throws AdaptorException {
-    if (SuiteTalkImportPlan.isTrue(context.importDocument().path("distributed"))) {
-      // merge point: the distributed adaptor (branch netsuite-dist) writes these
-      throw new AdaptorException("unsupported", "import '" + context.importDocument().path("name")
-          .asText("?") + "' is distributed (NetSuite-side); the web services adaptor does not"
-          + " run it", Classification.VALUE);
+    if (DistributedAdaptor.handlesImport(context.importDocument())) {
+      return distributed.openWriter(context);
     }
     SuiteTalkImportPlan plan;
     SuiteTalkClient client;
@@ -99,11 +102,8 @@ public final class NetSuiteAdaptor implements Adaptor {
 
   @Override
   public PageReader openReader(ExportContext context) throws AdaptorException {
-    if ("restlet".equals(context.export().path("netsuite").path("type").asText())) {
-      // merge point: the distributed adaptor (branch netsuite-dist) reads these
-      throw new AdaptorException("unsupported", "export '" + context.export().path("name")
-          .asText("?") + "' has netsuite.type restlet (NetSuite-side); the web services adaptor"
-          + " does not read it", Classification.VALUE);
+    if (DistributedAdaptor.handles(context.export())) {
+      return distributed.openReader(context);
     }
     SuiteTalkExportPlan plan = exportPlan(context);
     return new SuiteTalkPageReader(client(context.connection(), "export"), plan, context);
