@@ -11,15 +11,16 @@ import io.integrator.spi.RecordWriter;
 import io.integrator.spi.SubmitResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -38,7 +39,7 @@ final class RestRecordWriter implements RecordWriter {
   private final ImportRequests requests;
   private final ImportResults results;
   private final ImportEndpoint endpoint;
-  /** Calls of one submit handed to the dispatcher at once (see submitRecords). */
+  /** Calls of one submit in flight at once (see {@link Lanes}). */
   private final int window;
 
   RestRecordWriter(OkHttpClient client, ImportEndpoint endpoint, RestConnection connection) {
@@ -61,55 +62,111 @@ final class RestRecordWriter implements RecordWriter {
   public List<SubmitResult> submitRecords(List<ImportRecord> records) throws AdaptorException {
     SubmitResult[] out = new SubmitResult[records.size()];
     List<Unit> units = endpoint.batchSize > 1 ? batches(records, out) : singles(records, out);
-    List<Call> calls = new ArrayList<>(units.size());
-    List<CompletableFuture<List<SubmitResult>>> pending = new ArrayList<>(units.size());
-    // okhttp's dispatcher rescans its whole waiting queue after every finished call, so a page
-    // enqueued at once costs quadratic time; at most `window` calls of this page wait there.
-    Semaphore slots = new Semaphore(window);
+    Lanes lanes = new Lanes(units);
+    int extra = Math.min(window, units.size()) - 1;
+    for (int l = 0; l < extra; l++) {
+      lanes.startHelper(client.dispatcher().executorService());
+    }
+    lanes.run();
     try {
-      for (Unit u : units) {
-        slots.acquire();
-        CompletableFuture<List<SubmitResult>> f = new CompletableFuture<>();
-        f.whenComplete((r, e) -> slots.release());
-        Call call = client.newCall(u.request());
-        calls.add(call);
-        call.enqueue(new Callback() {
-          @Override
-          public void onResponse(Call c, Response response) {
-            try {
-              f.complete(u.batch() ? results.readBatch(response, u.records().size())
-                  : List.of(results.read(response)));
-            } catch (RuntimeException e) {
-              f.completeExceptionally(e);
-            }
-          }
-
-          @Override
-          public void onFailure(Call c, IOException e) {
-            SubmitResult r = results.failed(e, u.request());
-            f.complete(java.util.Collections.nCopies(u.records().size(), r));
-          }
-        });
-        pending.add(f);
-      }
-      for (int k = 0; k < units.size(); k++) {
-        List<SubmitResult> rs = pending.get(k).get();
-        List<Integer> idx = units.get(k).records();
-        for (int j = 0; j < idx.size(); j++) {
-          out[idx.get(j)] = rs.get(j);
-        }
-      }
+      lanes.awaitHelpers();
     } catch (InterruptedException e) {
-      calls.forEach(Call::cancel);
+      lanes.cancel();
       Thread.currentThread().interrupt();
       throw new AdaptorException("interrupted", "the import was interrupted while its requests"
           + " were in flight", Classification.INTERMITTENT);
-    } catch (ExecutionException e) {
-      calls.forEach(Call::cancel);
+    }
+    if (lanes.failure != null) {
       throw new AdaptorException("internal_error", "reading an import response failed: "
-          + e.getCause(), Classification.VALUE, null, e.getCause());
+          + lanes.failure, Classification.VALUE, null, lanes.failure);
+    }
+    for (int k = 0; k < units.size(); k++) {
+      List<SubmitResult> rs = lanes.answers[k];
+      List<Integer> idx = units.get(k).records();
+      for (int j = 0; j < idx.size(); j++) {
+        out[idx.get(j)] = rs.get(j);
+      }
     }
     return List.of(out);
+  }
+
+  /**
+   * Sends the requests of one submit with at most {@code window} synchronous calls at a time: the
+   * calling thread and {@code window - 1} threads of the shared dispatcher's pool each take the
+   * next request until none is left. (Asynchronous calls cost a thread hand-off, a thread rename
+   * and a URL rebuild per request, and okhttp's dispatcher rescans its waiting queue after each.)
+   */
+  private final class Lanes {
+    private final List<Unit> units;
+    private final Call[] calls;
+    final List<SubmitResult>[] answers;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch helpersDone;
+    private volatile boolean cancelled;
+    volatile RuntimeException failure;
+
+    @SuppressWarnings("unchecked")
+    Lanes(List<Unit> units) {
+      this.units = units;
+      this.calls = new Call[units.size()];
+      this.answers = new List[units.size()];
+      this.helpersDone = new CountDownLatch(Math.max(0, Math.min(window, units.size()) - 1));
+    }
+
+    /** Runs one more lane on {@code pool}; a pool that refuses it leaves the work to the others. */
+    void startHelper(ExecutorService pool) {
+      try {
+        pool.execute(() -> {
+          try {
+            run();
+          } finally {
+            helpersDone.countDown();
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        helpersDone.countDown();
+      }
+    }
+
+    /** Takes the next request until none is left. */
+    void run() {
+      try {
+        int k;
+        while (!cancelled && (k = next.getAndIncrement()) < units.size()) {
+          answers[k] = send(k);
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+        cancel();
+      }
+    }
+
+    private List<SubmitResult> send(int k) {
+      Unit u = units.get(k);
+      Call call = client.newCall(u.request());
+      calls[k] = call;
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException e) {
+        return Collections.nCopies(u.records().size(), results.failed(e, u.request()));
+      }
+      return u.batch() ? results.readBatch(response, u.records().size())
+          : List.of(results.read(response));
+    }
+
+    void awaitHelpers() throws InterruptedException {
+      helpersDone.await();
+    }
+
+    void cancel() {
+      cancelled = true;
+      for (Call c : calls) {
+        if (c != null) {
+          c.cancel();
+        }
+      }
+    }
   }
 
   /** One request and the records (indexes) it carries. */

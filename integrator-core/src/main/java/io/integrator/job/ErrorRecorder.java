@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class ErrorRecorder {
   /** The run-state scope holding retry payloads, keyed by retry id. */
   public static final String RETRY_DATA_SCOPE = "retry-data";
+  private static final String[] TRACE_KEY_FIELDS = {"id", "_id", "internalId", "externalId"};
 
   private final ResourceStore store;
 
@@ -103,7 +104,7 @@ public final class ErrorRecorder {
     if (record == null) {
       return null;
     }
-    for (String f : new String[] {"id", "_id", "internalId", "externalId"}) {
+    for (String f : TRACE_KEY_FIELDS) {
       JsonNode v = record.get(f);
       if (v != null && v.isValueNode() && !v.isNull()) {
         return v.asText();

@@ -51,6 +51,22 @@ public final class TraceKeyResolver {
   }
 
   /**
+   * Whether earlier runs of this flow left open errors that a success could resolve; when not,
+   * callers need not compute trace keys at all (the common case, checked once per page).
+   *
+   * @return true when {@link #succeeded} may resolve something
+   */
+  public synchronized boolean hasOpenErrors() {
+    if (flowId == null || importId == null) {
+      return false;
+    }
+    if (open == null) {
+      open = index();
+    }
+    return !open.isEmpty();
+  }
+
+  /**
    * Resolves the earlier open errors of records that have now succeeded.
    *
    * @param traceKeys trace keys of records this run submitted successfully (nulls are skipped)

@@ -38,13 +38,15 @@ final class ImportProcessor extends Processor {
     return pipeline.process(records).thenApply(outcomes -> {
       Accounting.record(errors, job, List.of(flowJob), outcomes, pipeline.importId, flowId,
           storeRetryData);
-      List<String> succeeded = new java.util.ArrayList<>();
-      for (RecordOutcome o : outcomes) {
-        if (o.kind() == RecordOutcome.Kind.SUCCESS) {
-          succeeded.add(ErrorRecorder.traceKey(o.input()));
+      if (traceKeys.hasOpenErrors()) {
+        List<String> succeeded = new java.util.ArrayList<>();
+        for (RecordOutcome o : outcomes) {
+          if (o.kind() == RecordOutcome.Kind.SUCCESS) {
+            succeeded.add(ErrorRecorder.traceKey(o.input()));
+          }
         }
+        traceKeys.succeeded(succeeded);
       }
-      traceKeys.succeeded(succeeded);
       job.pageProcessed();
       job.save();
       refusedCredentials(outcomes).ifPresent(message -> {

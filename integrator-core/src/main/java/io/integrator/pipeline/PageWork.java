@@ -27,7 +27,8 @@ final class PageWork {
   final String[] existingId;
   /** Set by {@link ExistenceStep}: lookup values for request placeholders, by lookup name. */
   final Map<String, JsonNode>[] lookups;
-  private final List<List<ErrorRow>> errors;
+  /** Per record, its errors; null until it has one (most records never do). */
+  private final List<ErrorRow>[] errors;
 
   PageWork(List<ObjectNode> input) {
     this.input = input;
@@ -42,13 +43,12 @@ final class PageWork {
     @SuppressWarnings("unchecked")
     Map<String, JsonNode>[] l = new Map[n];
     lookups = l;
-    errors = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      current[i] = input.get(i);
-      operation[i] = ImportRecord.Operation.CREATE;
-      lookups[i] = Map.of();
-      errors.add(new ArrayList<>(0));
-    }
+    @SuppressWarnings("unchecked")
+    List<ErrorRow>[] e = new List[n];
+    errors = e;
+    input.toArray(current);
+    java.util.Arrays.fill(operation, ImportRecord.Operation.CREATE);
+    java.util.Arrays.fill(lookups, Map.of());
   }
 
   /** What the writer gets for record {@code i}: the mapped record and what is known about it. */
@@ -74,7 +74,14 @@ final class PageWork {
   void fail(int i, String atStep, List<ErrorRow> rows) {
     kind[i] = RecordOutcome.Kind.ERROR;
     step[i] = atStep;
-    errors.get(i).addAll(rows);
+    errorsOf(i).addAll(rows);
+  }
+
+  private List<ErrorRow> errorsOf(int i) {
+    if (errors[i] == null) {
+      errors[i] = new ArrayList<>(2);
+    }
+    return errors[i];
   }
 
   void ignore(int i) {
@@ -83,7 +90,7 @@ final class PageWork {
 
   /** Errors that do not decide the outcome ({@code {data, errors}} hook items). */
   void note(int i, List<ErrorRow> rows) {
-    errors.get(i).addAll(rows);
+    errorsOf(i).addAll(rows);
   }
 
   /** Fails every live record with one error (a page-level failure). */
@@ -112,13 +119,14 @@ final class PageWork {
     List<RecordOutcome> out = new ArrayList<>(size());
     for (int i = 0; i < size(); i++) {
       RecordOutcome.Kind k = kind[i] == null ? RecordOutcome.Kind.SUCCESS : kind[i];
+      List<ErrorRow> rows = errors[i] == null ? List.of() : List.copyOf(errors[i]);
       SubmitResult r = response[i];
       if (r == null) {
         r = k == RecordOutcome.Kind.IGNORE ? SubmitResult.ignore(null)
-            : k == RecordOutcome.Kind.ERROR ? synthetic(errors.get(i))
+            : k == RecordOutcome.Kind.ERROR ? synthetic(rows)
             : SubmitResult.success(null, null);
       }
-      out.add(new RecordOutcome(k, input.get(i), r, List.copyOf(errors.get(i)), step[i]));
+      out.add(new RecordOutcome(k, input.get(i), r, rows, step[i]));
     }
     return out;
   }
