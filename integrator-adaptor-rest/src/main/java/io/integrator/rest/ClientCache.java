@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * its connection pool and dispatcher. The key is the connection id plus a hash of its settings
  * ({@link RestConnection#fingerprint()}): editing a connection gives it a new client (with fresh
  * tokens) and drops the old one. Each client carries the connection's {@link
- * ConcurrencyInterceptor} (when {@code concurrencyLevel} is set) and {@link AuthInterceptor}.
+ * ConcurrencyInterceptor} ({@code concurrencyLevel}, or {@value #MAX_REQUESTS_PER_HOST} when unset)
+ * and {@link AuthInterceptor}.
  * {@code disableStrictSSL} turns off certificate and host name checks for that client only, with a
  * warning in the log.
  */
@@ -125,9 +126,10 @@ final class ClientCache {
     }
     OkHttpClient tokenClient = base.build();
     OkHttpClient.Builder b = tokenClient.newBuilder();
-    if (connection.concurrencyLevel() > 0) {
-      b.addInterceptor(new ConcurrencyInterceptor(connection.concurrencyLevel()));
-    }
+    // imports send synchronous calls on their own lanes, which the dispatcher's per-host limit
+    // does not see: without a concurrencyLevel a connection is capped at that limit here
+    b.addInterceptor(new ConcurrencyInterceptor(connection.concurrencyLevel() > 0
+        ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST));
     b.addInterceptor(new AuthInterceptor(connection, tokenClient));
     return b.build();
   }

@@ -243,6 +243,34 @@ class RestRecordWriterTest {
   }
 
   @Test
+  void atMostConcurrencyLevelRequestsOfABatchAreInFlightAndEveryLaneIsUsed() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    routes.put("POST /api/o", r -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      return Json.ok("{\"id\": \"d" + Json.tree(r.getBody().utf8()).path("i").asText() + "\"}");
+    });
+    RestRecordWriter w = writer("\"concurrencyLevel\": 3",
+        "{\"relativeURI\": \"/o\", \"method\": \"POST\"}");
+    List<ObjectNode> records = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      records.add(Json.obj("{\"i\": " + i + "}"));
+      expected.add("d" + i);
+    }
+    List<SubmitResult> rs = w.submit(records);
+    assertThat(rs).extracting(SubmitResult::id).containsExactlyElementsOf(expected);
+    assertThat(most.get()).isEqualTo(3);
+  }
+
+  @Test
   void aRequestWithoutAResponseIsIntermittent() throws Exception {
     serve();
     RestConnection c = RestConnection.of(Json.connection("c1", "http://127.0.0.1:1/api", ""));
