@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One job document being run: thread-safe counters, status lifecycle, and writes to the store.
- * Counters are written at every {@link #save()} (once per page) and at {@link #finish}.
+ * Counters are written at every {@link #save()}, at most every {@value #PROGRESS_INTERVAL_MILLIS}
+ * ms by {@link #progress()} (called once per page) and at {@link #finish}.
  */
 public final class JobTracker {
+  /** How stale the stored counters of a running job may get. */
+  static final long PROGRESS_INTERVAL_MILLIS = 250;
+  private static final long PROGRESS_INTERVAL_NANOS = PROGRESS_INTERVAL_MILLIS * 1_000_000;
   private final ResourceStore store;
   private final String id;
   private final ObjectNode doc;
@@ -25,6 +29,7 @@ public final class JobTracker {
   private final AtomicInteger numPagesProcessed = new AtomicInteger();
   private volatile String status;
   private volatile long queuedAt;
+  private volatile long lastSaveNanos = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
 
   private JobTracker(ResourceStore store, ObjectNode stored) {
     this.store = store;
@@ -129,8 +134,19 @@ public final class JobTracker {
     save();
   }
 
+  /**
+   * Writes counters and status when the last write is at least {@value #PROGRESS_INTERVAL_MILLIS}
+   * ms old: per-page progress, which would otherwise cost a store write per page and job.
+   */
+  public void progress() {
+    if (System.nanoTime() - lastSaveNanos >= PROGRESS_INTERVAL_NANOS) {
+      save();
+    }
+  }
+
   /** Writes counters and status to the store. */
   public synchronized void save() {
+    lastSaveNanos = System.nanoTime();
     doc.put("status", status);
     doc.put("numExport", numExport.get());
     doc.put("numSuccess", numSuccess.get());

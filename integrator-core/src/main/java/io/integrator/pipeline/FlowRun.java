@@ -315,8 +315,8 @@ final class FlowRun {
         exportJob.outcomes(0, 0, pageErrors.size());
         exportJob.exported(data.size());
         flowJob.exported(data.size());
-        exportJob.save();
-        flowJob.save();
+        exportJob.progress();
+        flowJob.progress();
         List<ObjectNode> marked = read;
         CompletableFuture<Void> f = process(data).thenRunAsync(() -> {
           if (once && !marked.isEmpty() && !fatal) {
@@ -330,7 +330,7 @@ final class FlowRun {
           }
           exportJob.pageProcessed();
           flowJob.pageProcessed();
-          flowJob.save();
+          flowJob.progress();
         }, engine.workers).whenComplete((v, t) -> {
           Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
               ? t.getCause() : t;

@@ -48,7 +48,7 @@ final class ImportProcessor extends Processor {
         traceKeys.succeeded(succeeded);
       }
       job.pageProcessed();
-      job.save();
+      job.progress();
       refusedCredentials(outcomes).ifPresent(message -> {
         throw new ConnectionRefusedException(context.connectionId(), message);
       });

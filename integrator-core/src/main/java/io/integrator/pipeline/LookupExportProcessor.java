@@ -76,7 +76,7 @@ final class LookupExportProcessor extends Processor {
       job.exported(records.size());
       job.outcomes(ok, 0, failed);
       job.pageProcessed();
-      job.save();
+      job.progress();
       return next(outcomes);
     }, engine.workers);
   }

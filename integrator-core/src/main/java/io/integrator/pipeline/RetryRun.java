@@ -196,7 +196,7 @@ final class RetryRun {
         job.exported(ids.size());
         job.outcomes(s, ig, er);
         job.pageProcessed();
-        job.save();
+        job.progress();
       }
       if (!handle.isCanceled()) {
         List<ErrorRow> rows = pipeline.finish();
