@@ -41,7 +41,14 @@ final class FtpRemoteFiles implements RemoteFiles {
   /** Connects, logs in and sets binary passive (or active) mode. */
   static FtpRemoteFiles open(FtpSettings s) throws AdaptorException {
     FTPClient c;
-    if (s.protocol() == Protocol.FTPS) {
+    if (s.protocol() == Protocol.FTPS && s.requireSocketReUse()) {
+      try {
+        c = ReusingFtpsClient.create(s.implicitTls(), trustManager(s));
+      } catch (java.security.GeneralSecurityException e) {
+        throw Failures.value(
+            "tls_setup", "cannot set up TLS session reuse (ftp.requireSocketReUse): " + e.getMessage());
+      }
+    } else if (s.protocol() == Protocol.FTPS) {
       FTPSClient tls = new FTPSClient(s.implicitTls());
       tls.setTrustManager(trustManager(s));
       c = tls;
