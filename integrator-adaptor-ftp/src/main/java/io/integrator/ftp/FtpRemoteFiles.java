@@ -173,6 +173,14 @@ final class FtpRemoteFiles implements RemoteFiles {
     }
   }
 
+  /**
+   * With {@code ftp.requireSocketReUse}: whether the last data connection resumed the control
+   * connection's TLS session; null without it or before the first transfer.
+   */
+  Boolean lastDataSessionResumed() {
+    return client instanceof ReusingFtpsClient r ? r.lastDataSessionResumed() : null;
+  }
+
   @Override
   public List<RemoteFile> list(String directory) throws AdaptorException {
     try {

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.apache.commons.net.ftp.FTPSClient;
@@ -63,8 +62,8 @@ final class ReusingFtpsClient extends FTPSClient {
   protected Socket _openDataConnection_(String command, String arg) throws IOException {
     Socket socket = super._openDataConnection_(command, arg);
     if (socket instanceof SSLSocket data && _socket_ instanceof SSLSocket control) {
-      SSLSession dataSession = data.getSession();
-      boolean resumed = Arrays.equals(dataSession.getId(), control.getSession().getId());
+      byte[] id = data.getSession().getId();
+      boolean resumed = id.length > 0 && Arrays.equals(id, control.getSession().getId());
       lastResumed = resumed;
       LOG.debug("{} data connection: TLS session of the control connection resumed: {}", command, resumed);
     }
@@ -72,8 +71,8 @@ final class ReusingFtpsClient extends FTPSClient {
   }
 
   /**
-   * Whether the last data connection resumed the control connection's TLS session (same session
-   * id), or null before the first one.
+   * Whether the last data connection resumed the control connection's TLS session (the same,
+   * non-empty session id), or null before the first one.
    */
   Boolean lastDataSessionResumed() {
     return lastResumed;
