@@ -97,15 +97,19 @@ final class ParallelPages implements AutoCloseable {
     return stopped.get() || context.isCanceled();
   }
 
-  /** Queues a page, failure or end mark; false when the reader stopped meanwhile. */
+  /**
+   * Queues a page, failure or end mark; false when the reader stopped meanwhile. Once stopped,
+   * pages are dropped, and a failure or end mark makes room by dropping the queued pages (the
+   * failure that stopped the reader is queued first, so it is never the one dropped).
+   */
   private boolean hand(Object item) {
     try {
       while (!pages.offer(item, 100, TimeUnit.MILLISECONDS)) {
-        if (stopped.get() && item instanceof Page) {
-          return false;
-        }
-        if (stopped.get() && item == END) {
-          pages.clear(); // nobody reads any more; make room for the end mark
+        if (stopped.get()) {
+          if (item instanceof Page) {
+            return false;
+          }
+          pages.removeIf(queued -> queued instanceof Page);
         }
       }
       return true;
@@ -141,19 +145,25 @@ final class ParallelPages implements AutoCloseable {
     return null;
   }
 
-  /** Stops the downloads and waits for them to close their sessions. */
+  /**
+   * Stops the downloads and waits (up to 30 s) for them to close their sessions, emptying the
+   * queue meanwhile so that none waits to hand something over.
+   */
   @Override
   public void close() {
     stopped.set(true);
-    pages.clear();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     for (Thread t : threads) {
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+      while (t.isAlive() && System.nanoTime() < deadline) {
+        pages.clear();
+        try {
+          t.join(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
-      pages.clear();
     }
+    pages.clear();
   }
 }
