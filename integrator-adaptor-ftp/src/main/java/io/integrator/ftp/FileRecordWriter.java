@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.AggregateResult;
+import io.integrator.spi.Classification;
 import io.integrator.spi.ErrorItem;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.RecordWriter;
@@ -19,7 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +61,7 @@ final class FileRecordWriter implements RecordWriter {
   private final String runId = UUID.randomUUID().toString();
   private final Semaphore uploads;
   private final AtomicInteger sequence = new AtomicInteger();
-  private final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
   private Spool spool;
 
   private FileRecordWriter(ImportContext context, FtpSettings settings, ImportFormat format, Mode mode) {
@@ -123,7 +126,7 @@ final class FileRecordWriter implements RecordWriter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AdaptorException(
-          "interrupted", "interrupted while waiting to upload", io.integrator.spi.Classification.INTERMITTENT);
+          "interrupted", "interrupted while waiting to upload", Classification.INTERMITTENT);
     }
     try {
       switch (mode) {

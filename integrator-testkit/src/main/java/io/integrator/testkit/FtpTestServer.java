@@ -9,19 +9,30 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpReply;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
@@ -116,7 +127,7 @@ public final class FtpTestServer implements AutoCloseable {
         // one configuration (one SSLContext, one server session cache) for control and data
         // connections, so that a client can resume the control connection's TLS session on a
         // data connection, as vsftpd and FileZilla Server require
-        org.apache.ftpserver.ssl.SslConfiguration sslConfiguration = ssl.createSslConfiguration();
+        SslConfiguration sslConfiguration = ssl.createSslConfiguration();
         lf.setSslConfiguration(sslConfiguration);
         lf.setImplicitSsl(tls == Tls.IMPLICIT);
         dc.setImplicitSsl(tls == Tls.IMPLICIT);
@@ -130,7 +141,7 @@ public final class FtpTestServer implements AutoCloseable {
       UserManager um = umf.createUserManager();
       sf.setUserManager(um);
       Transfers transfers = new Transfers();
-      sf.setFtplets(new java.util.LinkedHashMap<>(java.util.Map.of("transfers", transfers)));
+      sf.setFtplets(new LinkedHashMap<>(Map.of("transfers", transfers)));
       FtpServer server = sf.createServer();
       FtpTestServer s = new FtpTestServer(server, um, home, tlsDir, 0, fingerprint, transfers);
       s.addUser(USERNAME, PASSWORD);
@@ -251,25 +262,25 @@ public final class FtpTestServer implements AutoCloseable {
    *
    * @param hold how long each transfer waits
    */
-  public void holdTransfers(java.time.Duration hold) {
+  public void holdTransfers(Duration hold) {
     transfers.holdMillis = hold.toMillis();
   }
 
   /** Counts transfers in progress (RETR, STOR and friends) and optionally holds each one. */
-  private static final class Transfers extends org.apache.ftpserver.ftplet.DefaultFtplet {
-    final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicInteger max = new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+  private static final class Transfers extends DefaultFtplet {
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger max = new AtomicInteger();
+    final AtomicInteger started = new AtomicInteger();
     volatile long holdMillis;
 
-    private static boolean transfer(org.apache.ftpserver.ftplet.FtpRequest request) {
-      String c = request.getCommand().toUpperCase(java.util.Locale.ROOT);
+    private static boolean transfer(FtpRequest request) {
+      String c = request.getCommand().toUpperCase(Locale.ROOT);
       return c.equals("RETR") || c.equals("STOR") || c.equals("STOU") || c.equals("APPE");
     }
 
     @Override
-    public org.apache.ftpserver.ftplet.FtpletResult beforeCommand(
-        org.apache.ftpserver.ftplet.FtpSession session, org.apache.ftpserver.ftplet.FtpRequest request) {
+    public FtpletResult beforeCommand(
+        FtpSession session, FtpRequest request) {
       if (transfer(request)) {
         started.incrementAndGet();
         max.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -281,17 +292,17 @@ public final class FtpTestServer implements AutoCloseable {
           }
         }
       }
-      return org.apache.ftpserver.ftplet.FtpletResult.DEFAULT;
+      return FtpletResult.DEFAULT;
     }
 
     @Override
-    public org.apache.ftpserver.ftplet.FtpletResult afterCommand(
-        org.apache.ftpserver.ftplet.FtpSession session, org.apache.ftpserver.ftplet.FtpRequest request,
-        org.apache.ftpserver.ftplet.FtpReply reply) {
+    public FtpletResult afterCommand(
+        FtpSession session, FtpRequest request,
+        FtpReply reply) {
       if (transfer(request)) {
         running.decrementAndGet();
       }
-      return org.apache.ftpserver.ftplet.FtpletResult.DEFAULT;
+      return FtpletResult.DEFAULT;
     }
   }
 
