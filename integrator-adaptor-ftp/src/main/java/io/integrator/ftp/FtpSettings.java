@@ -94,7 +94,9 @@ record FtpSettings(
     }
     boolean reuse = ftp.path("requireSocketReUse").asBoolean(false);
     if (reuse && protocol != Protocol.FTPS) {
-      throw invalid("ftp.requireSocketReUse applies to ftp.type ftps only (TLS data connections)");
+      LOG.warn("ftp.requireSocketReUse applies to ftp.type ftps only (TLS data connections);"
+          + " ignored for {}", type);
+      reuse = false;
     }
     int concurrency = ftp.path("concurrencyLevel").asInt(1);
     if (concurrency < 1) {

@@ -2,10 +2,8 @@ package io.integrator.ftp;
 
 import static io.integrator.ftp.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.integrator.spi.AdaptorException;
 import io.integrator.testkit.FtpTestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,10 +112,11 @@ class SocketReuseTest {
   }
 
   @Test
-  void itIsForFtpsOnly() {
+  void itIsForFtpsOnlyAndIgnoredElsewhere() throws Exception {
     ObjectNode plain = obj("{\"type\":\"ftp\",\"ftp\":{\"hostURI\":\"h\",\"username\":\"u\",\"password\":\"p\",\"requireSocketReUse\":true}}");
-    assertThatThrownBy(() -> FtpSettings.of(plain))
-        .isInstanceOf(AdaptorException.class)
-        .hasMessageContaining("ftp.requireSocketReUse applies to ftp.type ftps only");
+    assertThat(FtpSettings.of(plain).requireSocketReUse()).isFalse();
+    ObjectNode tls = plain.deepCopy();
+    ((ObjectNode) tls.get("ftp")).put("type", "ftps");
+    assertThat(FtpSettings.of(tls).requireSocketReUse()).isTrue();
   }
 }
