@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,21 +40,32 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * A large CSV over FTP or SFTP: a flow (FTP adaptor export, pages of 1000, a two-field mapping,
- * a counting in-memory import) against a plain download + commons-csv parse loop, in the same JVM.
- * Prints throughput and the peak heap of each. Not JMH: one pass each, after one warm-up pass of
- * the flow on a small file.
+ * a counting in-memory import) against plain download + CSV parse loops in the same JVM: the
+ * baseline is commons-net (or SSHD) into FastCSV, the parser the adaptor uses, reading every
+ * field of every row; a second plain loop with commons-csv is printed for reference. Prints wall
+ * time, throughput, process CPU time and peak heap of each leg, and the flow's ratios to the
+ * baseline of the same round. Not JMH: one pass per leg and round, after a warm-up round on a
+ * small file. The servers run in this JVM, so process CPU includes their share, the same for
+ * every leg.
  *
  * <pre>
- * java -Xmx128m -cp benchmarks/target/benchmarks.jar io.integrator.benchmarks.FileExportBenchmark 1024 ftp
+ * java -Xmx128m -cp benchmarks/target/benchmarks.jar io.integrator.benchmarks.FileExportBenchmark 1024 ftp [rounds]
  * </pre>
  */
 public final class FileExportBenchmark {
   private FileExportBenchmark() {}
 
-  /** Arguments: size in MB (default 256), protocol {@code ftp} or {@code sftp} (default ftp). */
+  /** One leg's measurements. */
+  private record Leg(String name, long nanos, long cpuNanos, long peakHeap) {}
+
+  /**
+   * Arguments: size in MB (default 256), protocol {@code ftp} or {@code sftp} (default ftp),
+   * rounds (default 1).
+   */
   public static void main(String[] args) throws Exception {
     int mb = args.length > 0 ? Integer.parseInt(args[0]) : 256;
     String protocol = args.length > 1 ? args[1] : "ftp";
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     boolean sftp = protocol.equals("sftp");
     FtpTestServer ftpServer = sftp ? null : FtpTestServer.start();
     SftpTestServer sftpServer = sftp ? SftpTestServer.start() : null;
@@ -74,33 +87,37 @@ public final class FileExportBenchmark {
              "password": "%s"}}"""
               .formatted(ftpServer.host(), ftpServer.port(), ftpServer.username(), ftpServer.password());
 
+      // warm-up: every leg once on the small file
       flow(connection, "warm", warmRows);
-      System.gc();
-      resetPeaks();
-      long t0 = System.nanoTime();
-      long plainRows = sftp ? plainSftp(sftpServer) : plainFtp(ftpServer);
-      Duration plain = Duration.ofNanos(System.nanoTime() - t0);
-      long plainPeak = peakHeap();
-      if (plainRows != rows) {
-        throw new IllegalStateException("plain loop read " + plainRows + " of " + rows + " rows");
-      }
-
-      System.gc();
-      resetPeaks();
-      t0 = System.nanoTime();
-      flow(connection, "in", rows);
-      Duration ours = Duration.ofNanos(System.nanoTime() - t0);
-      long oursPeak = peakHeap();
+      plain(sftp, ftpServer, sftpServer, "warm/w.csv", true);
+      plain(sftp, ftpServer, sftpServer, "warm/w.csv", false);
+      readerOnly(connection, "warm");
 
       double mbytes = bytes / 1_048_576.0;
-      System.out.printf(Locale.ROOT, "%s, %.0f MB, %,d rows, -Xmx %d MB%n", protocol, mbytes, rows,
-          Runtime.getRuntime().maxMemory() / 1_048_576);
-      System.out.printf(Locale.ROOT, "plain download + parse: %6.1f s  %6.1f MB/s  peak heap %4d MB%n",
-          plain.toMillis() / 1000.0, mbytes / (plain.toMillis() / 1000.0), plainPeak / 1_048_576);
-      System.out.printf(Locale.ROOT, "integrator flow:        %6.1f s  %6.1f MB/s  peak heap %4d MB%n",
-          ours.toMillis() / 1000.0, mbytes / (ours.toMillis() / 1000.0), oursPeak / 1_048_576);
-      System.out.printf(Locale.ROOT, "ratio (flow / plain throughput): %.2f%n",
-          (double) plain.toNanos() / ours.toNanos());
+      System.out.printf(Locale.ROOT, "%s, %.0f MB, %,d rows, -Xmx %d MB, %d cores%n", protocol, mbytes,
+          rows, Runtime.getRuntime().maxMemory() / 1_048_576,
+          Runtime.getRuntime().availableProcessors());
+      for (int round = 1; round <= rounds; round++) {
+        Leg fast = measure("plain FastCSV", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", true), rows));
+        Leg commons = measure("plain commons-csv", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", false), rows));
+        Leg reader = measure("adaptor reader", () -> check(readerOnly(connection, "in"), rows));
+        Leg ours = measure("integrator flow", () -> flow(connection, "in", rows));
+        System.out.printf(Locale.ROOT, "round %d (load average %.1f)%n", round,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (Leg leg : List.of(fast, commons, reader, ours)) {
+          System.out.printf(Locale.ROOT,
+              "  %-18s %6.1f s  %6.1f MB/s  CPU %6.1f s  peak heap %4d MB%n", leg.name(),
+              leg.nanos() / 1e9, mbytes / (leg.nanos() / 1e9), leg.cpuNanos() / 1e9,
+              leg.peakHeap() / 1_048_576);
+        }
+        System.out.printf(Locale.ROOT,
+            "  flow / plain FastCSV: throughput %.2f, CPU %.2fx; flow / plain commons-csv: throughput %.2f, CPU %.2fx%n",
+            (double) fast.nanos() / ours.nanos(), (double) ours.cpuNanos() / fast.cpuNanos(),
+            (double) commons.nanos() / ours.nanos(), (double) ours.cpuNanos() / commons.cpuNanos());
+        System.out.printf(Locale.ROOT,
+            "  adaptor reader / plain FastCSV: throughput %.2f, CPU %.2fx%n",
+            (double) fast.nanos() / reader.nanos(), (double) reader.cpuNanos() / fast.cpuNanos());
+      }
     } finally {
       if (ftpServer != null) {
         ftpServer.close();
@@ -130,28 +147,95 @@ public final class FileExportBenchmark {
     return rows;
   }
 
-  private static long parse(InputStream in) throws Exception {
+  /** A leg's work; throws when the result is wrong. */
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  private static Leg measure(String name, Work work) throws Exception {
+    System.gc();
+    resetPeaks();
+    long cpu0 = processCpu();
+    long t0 = System.nanoTime();
+    work.run();
+    long nanos = System.nanoTime() - t0;
+    return new Leg(name, nanos, processCpu() - cpu0, peakHeap());
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static void check(long read, long rows) {
+    if (read != rows) {
+      throw new IllegalStateException("plain loop read " + read + " of " + rows + " rows");
+    }
+  }
+
+  private static long plain(boolean sftp, FtpTestServer f, SftpTestServer s, String path,
+      boolean fastCsv) throws Exception {
+    return sftp ? plainSftp(s, path, fastCsv) : plainFtp(f, path, fastCsv);
+  }
+
+  /**
+   * The baseline parse: FastCSV with a header row, every field of every row read (as the flow
+   * turns each into a record field); the row count is returned.
+   */
+  private static long parseFastCsv(InputStream in) throws Exception {
     long n = 0;
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser p = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8)).setFormat(format).get()) {
-      for (CSVRecord r : p) {
-        if (r.get("id").isEmpty()) {
-          throw new IllegalStateException("empty id");
+    long chars = 0;
+    try (CsvReader<CsvRecord> reader = CsvReader.builder()
+        .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      boolean header = true;
+      for (CsvRecord r : reader) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        for (int i = 0; i < r.getFieldCount(); i++) {
+          chars += r.getField(i).length();
         }
         n++;
       }
     }
+    if (chars == 0 && n > 0) {
+      throw new IllegalStateException("empty rows");
+    }
     return n;
   }
 
-  private static long plainFtp(FtpTestServer s) throws Exception {
+  /** The reference parse: commons-csv with a header row, every field of every row read. */
+  private static long parseCommonsCsv(InputStream in) throws Exception {
+    long n = 0;
+    long chars = 0;
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (CSVParser p = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8)).setFormat(format).get()) {
+      for (CSVRecord r : p) {
+        for (int i = 0; i < r.size(); i++) {
+          chars += r.get(i).length();
+        }
+        n++;
+      }
+    }
+    if (chars == 0 && n > 0) {
+      throw new IllegalStateException("empty rows");
+    }
+    return n;
+  }
+
+  private static long parse(InputStream in, boolean fastCsv) throws Exception {
+    return fastCsv ? parseFastCsv(in) : parseCommonsCsv(in);
+  }
+
+  private static long plainFtp(FtpTestServer s, String path, boolean fastCsv) throws Exception {
     FTPClient c = new FTPClient();
     c.connect(s.host(), s.port());
     c.login(s.username(), s.password());
     c.setFileType(FTP.BINARY_FILE_TYPE);
     c.enterLocalPassiveMode();
-    try (InputStream in = new java.io.BufferedInputStream(c.retrieveFileStream("in/big.csv"), 65536)) {
-      return parse(in);
+    try (InputStream in = new java.io.BufferedInputStream(c.retrieveFileStream(path), 65536)) {
+      return parse(in, fastCsv);
     } finally {
       c.completePendingCommand();
       c.logout();
@@ -159,7 +243,7 @@ public final class FileExportBenchmark {
     }
   }
 
-  private static long plainSftp(SftpTestServer s) throws Exception {
+  private static long plainSftp(SftpTestServer s, String path, boolean fastCsv) throws Exception {
     SshClient ssh = SshClient.setUpDefaultClient();
     ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
     ssh.start();
@@ -167,12 +251,34 @@ public final class FileExportBenchmark {
       session.addPasswordIdentity(s.password());
       session.auth().verify(Duration.ofSeconds(30));
       try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
-          InputStream in = new java.io.BufferedInputStream(sftp.read("in/big.csv"), 65536)) {
-        return parse(in);
+          InputStream in = new java.io.BufferedInputStream(sftp.read(path), 65536)) {
+        return parse(in, fastCsv);
       }
     } finally {
       ssh.stop();
     }
+  }
+
+  /**
+   * The FTP adaptor's page reader alone, without the engine: download, parse and one {@code
+   * ObjectNode} per row, pages of 1000; returns the record count. Splits the flow's cost into the
+   * adaptor's and the engine's.
+   */
+  private static long readerOnly(String connection, String dir) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    io.integrator.spi.ExportContext ctx = new io.integrator.spi.ExportContext(
+        (ObjectNode) mapper.readTree("""
+            {"pageSize": 1000, "ftp": {"directoryPath": "%s"}, "file": {"type": "csv"}}"""
+            .formatted(dir)),
+        (ObjectNode) mapper.readTree(connection), java.util.Optional.empty(),
+        java.util.Optional.empty(), 0, null, false, null);
+    long n = 0;
+    try (io.integrator.spi.PageReader r = new io.integrator.ftp.FtpAdaptor().openReader(ctx)) {
+      for (var p = r.next(); p.isPresent(); p = r.next()) {
+        n += p.get().records().size();
+      }
+    }
+    return n;
   }
 
   private static void flow(String connection, String dir, long expected) {

@@ -1,43 +1,59 @@
 package io.integrator.ftp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * CSV rows as records with commons-csv, streaming. The header row names the fields; without one,
- * fields are {@code Column1}, {@code Column2}, ... A row with more values than the header has
- * columns is a {@link RowException}; missing trailing values become empty strings.
+ * CSV rows as records with FastCSV, streaming (RFC 4180 quoting, rows ending in LF, CRLF or CR,
+ * empty lines skipped). The header row names the fields; without one, fields are {@code
+ * Column1}, {@code Column2}, ... A row with more values than the header has columns is a {@link
+ * RowException} and the parser goes on; missing trailing values become empty strings. Broken
+ * quoting (a character after a closing quote, a quote never closed) is an {@link IOException}: the
+ * rest of the file cannot be trusted.
+ *
+ * <p>Per row it allocates the field strings, their text nodes and one {@link ObjectNode} whose map
+ * is sized for the column count; field names are the header's strings, interned once, so the
+ * mapping's interned paths find them by identity.
  */
 final class CsvRecordParser implements RecordParser {
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> rows;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private final CsvOptions options;
   private final long lineOffset;
-  private List<String> header;
+  private final QuoteTailReader tail;
+  private final CsvReader<CsvRowHandler> reader;
+  private final CloseableIterator<CsvRowHandler> rows;
+  private final CsvRowHandler row;
+  private String[] names;
+  private int mapCapacity;
+  private IOException pendingFailure;
+  private boolean ended;
 
-  CsvRecordParser(Reader reader, CsvOptions options) throws IOException {
+  CsvRecordParser(Reader text, CsvOptions options) throws IOException {
     this.options = options;
-    this.lineOffset = skipLines(reader, options.rowsToSkip());
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(options.delimiter())
-            .setQuote('"')
-            .setIgnoreSurroundingSpaces(options.trimSpaces())
-            .setTrim(options.trimSpaces())
-            .setIgnoreEmptyLines(true)
-            .get();
-    this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-    this.rows = parser.iterator();
+    this.lineOffset = skipLines(text, options.rowsToSkip());
+    this.tail = new QuoteTailReader(text, '"');
+    this.row = new CsvRowHandler(options.trimSpaces());
+    this.reader =
+        CsvReader.builder()
+            .fieldSeparator(options.delimiter())
+            .quoteCharacter('"')
+            .skipEmptyLines(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .trimWhitespacesAroundQuotes(options.trimSpaces())
+            .build(row, tail);
+    this.rows = reader.iterator();
   }
 
   private static long skipLines(Reader reader, int count) throws IOException {
@@ -56,49 +72,148 @@ final class CsvRecordParser implements RecordParser {
 
   @Override
   public ObjectNode next() throws RowException, IOException {
-    CSVRecord row = nextRow();
-    if (row == null) {
-      return null;
+    if (pendingFailure != null) {
+      IOException e = pendingFailure;
+      pendingFailure = null;
+      ended = true;
+      throw e;
     }
-    if (header == null) {
+    if (names == null) {
+      if (!advance()) {
+        return null;
+      }
       if (options.hasHeaderRow()) {
-        header = new ArrayList<>();
-        row.forEach(name -> header.add(name.strip()));
-        row = nextRow();
-        if (row == null) {
+        header();
+        if (!advance()) {
           return null;
         }
       } else {
-        header = new ArrayList<>();
+        names = new String[0];
       }
+    } else if (!advance()) {
+      return null;
     }
-    long line = lineOffset + parser.getCurrentLineNumber();
-    if (options.hasHeaderRow() && row.size() > header.size()) {
-      throw new RowException(
-          line,
-          "row has " + row.size() + " values but the header row names " + header.size() + " columns");
+    return record();
+  }
+
+  /** Moves to the next row; false at the end of the file. */
+  private boolean advance() throws IOException {
+    if (ended) {
+      return false;
     }
-    ObjectNode record = JsonNodeFactory.instance.objectNode();
-    int columns = options.hasHeaderRow() ? header.size() : row.size();
-    for (int i = 0; i < columns; i++) {
-      String name = options.hasHeaderRow() ? header.get(i) : "Column" + (i + 1);
-      record.put(name, i < row.size() ? row.get(i) : "");
+    try {
+      if (rows.hasNext()) {
+        rows.next();
+        return true;
+      }
+      ended = true;
+      return false;
+    } catch (CsvParseException e) {
+      ended = true;
+      throw broken(e);
+    } catch (UncheckedIOException e) {
+      ended = true;
+      throw e.getCause();
+    }
+  }
+
+  private void header() throws IOException {
+    names = new String[row.count()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = row.fields()[i].strip().intern();
+    }
+    mapCapacity = capacity(names.length);
+    checkClosedQuote();
+  }
+
+  /** The current row as a record; checks the quoting of the file's last row first. */
+  private ObjectNode record() throws RowException, IOException {
+    long line = lineOffset + row.line();
+    int values = row.count();
+    String[] fields = row.fields();
+    ObjectNode record;
+    RowException error = null;
+    if (options.hasHeaderRow()) {
+      if (values > names.length) {
+        error = new RowException(
+            line,
+            "row has " + values + " values but the header row names " + names.length + " columns");
+        record = null;
+      } else {
+        Map<String, JsonNode> map = new LinkedHashMap<>(mapCapacity);
+        for (int i = 0; i < names.length; i++) {
+          map.put(names[i], i < values ? TextNode.valueOf(fields[i]) : TextNode.valueOf(""));
+        }
+        record = new ObjectNode(NODES, map);
+      }
+    } else {
+      if (values > names.length) {
+        positionalNames(values);
+      }
+      Map<String, JsonNode> map = new LinkedHashMap<>(capacity(values));
+      for (int i = 0; i < values; i++) {
+        map.put(names[i], TextNode.valueOf(fields[i]));
+      }
+      record = new ObjectNode(NODES, map);
+    }
+    checkClosedQuote();
+    if (error != null) {
+      throw error;
     }
     return record;
   }
 
-  private CSVRecord nextRow() throws IOException {
-    try {
-      return rows.hasNext() ? rows.next() : null;
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    } catch (IllegalStateException e) {
-      throw new IOException(e.getMessage(), e);
+  /**
+   * A quote never closed makes FastCSV read the rest of the file as the last field of the last
+   * row. Only a row whose last field was quoted can be that row: look one row ahead, and when it
+   * is the last, compare the file's end with the field.
+   */
+  private void checkClosedQuote() throws IOException {
+    if (!row.lastQuoted()) {
+      return;
     }
+    long line = lineOffset + row.line();
+    String last = row.lastRaw();
+    try {
+      if (rows.hasNext()) {
+        return; // a later row exists: the quote was closed
+      }
+    } catch (CsvParseException e) {
+      pendingFailure = broken(e);
+      return;
+    } catch (UncheckedIOException e) {
+      pendingFailure = e.getCause();
+      return;
+    }
+    if (tail.unterminated(last)) {
+      ended = true;
+      throw new IOException("line " + line + ": a quoted value is never closed (missing \")");
+    }
+  }
+
+  private void positionalNames(int columns) {
+    String[] more = new String[columns];
+    System.arraycopy(names, 0, more, 0, names.length);
+    for (int i = names.length; i < columns; i++) {
+      more[i] = ("Column" + (i + 1)).intern();
+    }
+    names = more;
+  }
+
+  private static int capacity(int entries) {
+    return Math.max(4, (int) (entries / 0.75f) + 1);
+  }
+
+  private IOException broken(CsvParseException e) {
+    String message = e.getMessage();
+    if (e.getCause() != null && e.getCause().getMessage() != null) {
+      message = message + ": " + e.getCause().getMessage();
+    }
+    return new IOException(message, e);
   }
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    reader.close();
   }
 }

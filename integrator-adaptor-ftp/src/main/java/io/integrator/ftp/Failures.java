@@ -67,10 +67,14 @@ final class Failures {
         (code >= 400 && code < 500) || code == 552
             ? Classification.INTERMITTENT
             : Classification.VALUE;
+    String text = reply == null ? String.valueOf(code) : reply.trim();
+    String hint =
+        code == 522 || text.toLowerCase(java.util.Locale.ROOT).contains("reuse")
+            ? "; if the server wants data connections to reuse the control connection's TLS"
+                + " session (vsftpd require_ssl_reuse, FileZilla), set ftp.requireSocketReUse true"
+            : "";
     return new AdaptorException(
-        String.valueOf(code),
-        what + " failed: server replied " + (reply == null ? code : reply.trim()),
-        classification);
+        String.valueOf(code), what + " failed: server replied " + text + hint, classification);
   }
 
   /** A permanent failure the user must fix (a missing directory, a bad option). */

@@ -1,47 +1,57 @@
 package io.integrator.ftp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.AdaptorException;
-import io.integrator.spi.Classification;
-import io.integrator.spi.ErrorItem;
 import io.integrator.spi.ExportContext;
 import io.integrator.spi.Page;
 import io.integrator.spi.PageReader;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the files of an export's directory as pages. A file is parsed while it downloads and only
- * one page of records is held at a time; a page may span files (the next file starts filling the
- * page where the last one ended). Malformed rows become page errors naming file and line; a file
- * whose content cannot be read further becomes one page error and the reader goes on with the next
- * file; a failed transfer ends the run (classification {@code intermittent}).
+ * Reads the files of an export's directory as pages (see {@link FileCursor}): one download at a
+ * time, or up to {@code ftp.concurrencyLevel} at once ({@link ParallelPages}; not in test runs with
+ * a limit). Each record's file name goes with the page. A failed transfer ends the run
+ * (classification {@code intermittent}).
  */
 final class FilePageReader implements PageReader {
   private final ExportContext context;
   private final RemoteFiles session;
-  private final ExportFormat format;
-  private final Deque<RemoteFile> files;
-  private final List<String> recordFiles = new ArrayList<>();
-  private final List<RemoteFile> completedFiles = new ArrayList<>();
-  private final List<RemoteFile> listed = new ArrayList<>();
-  private String directory;
-  private FileSource source;
-  private RecordParser parser;
-  private boolean fileFailed;
+  private final FileCursor cursor;
+  private final ParallelPages parallel;
+  private final List<RemoteFile> completedFiles = Collections.synchronizedList(new ArrayList<>());
+  private final List<RemoteFile> listed;
+  private final String directory;
   private long produced;
 
   private FilePageReader(
-      ExportContext context, RemoteFiles session, ExportFormat format, List<RemoteFile> files) {
+      ExportContext context,
+      FtpSettings settings,
+      RemoteFiles session,
+      ExportFormat format,
+      String directory,
+      List<RemoteFile> listed,
+      List<RemoteFile> selected) {
     this.context = context;
     this.session = session;
-    this.format = format;
-    this.files = new ArrayDeque<>(files);
+    this.directory = directory;
+    this.listed = List.copyOf(listed);
+    String type = context.export().path("file").path("type").asText("csv");
+    int downloads = Math.min(settings.concurrencyLevel(), selected.size());
+    if (downloads > 1 && context.limit() <= 0) {
+      this.cursor = null;
+      this.parallel =
+          new ParallelPages(
+              context, settings, session, format, type, selected, completedFiles, downloads);
+    } else {
+      Deque<RemoteFile> todo = new ArrayDeque<>(selected);
+      this.cursor = new FileCursor(session, format, type, todo::poll, completedFiles);
+      this.parallel = null;
+    }
   }
 
   static FilePageReader open(ExportContext context) throws AdaptorException {
@@ -70,10 +80,7 @@ final class FilePageReader implements PageReader {
           }
         }
       }
-      FilePageReader reader = new FilePageReader(context, session, format, selected);
-      reader.listed.addAll(listed);
-      reader.directory = directory;
-      return reader;
+      return new FilePageReader(context, settings, session, format, directory, listed, selected);
     } catch (AdaptorException | RuntimeException e) {
       session.close();
       throw e;
@@ -91,52 +98,33 @@ final class FilePageReader implements PageReader {
 
   @Override
   public Optional<Page> next() throws AdaptorException {
-    int pageSize = context.pageSize();
-    List<ObjectNode> records = new ArrayList<>();
-    List<ErrorItem> errors = new ArrayList<>();
-    recordFiles.clear();
-    while (records.size() < pageSize
-        && errors.size() < pageSize
-        && !context.isCanceled()
-        && (context.limit() <= 0 || produced < context.limit())) {
-      if (parser == null && !advance(errors)) {
-        break;
-      }
-      try {
-        ObjectNode r = parser.next();
-        if (r == null) {
-          endPart();
-          continue;
-        }
-        records.add(r);
-        recordFiles.add(source.currentName());
-        produced++;
-      } catch (RowException e) {
-        fileFailed = true;
-        errors.add(
-            ErrorItem.of(
-                "malformed_row", source.currentName() + " line " + e.line() + ": " + e.getMessage()));
-      } catch (IOException | RuntimeException e) {
-        failFile(e, errors);
-      }
+    if (parallel != null) {
+      return Optional.ofNullable(parallel.next());
     }
-    if (records.isEmpty() && errors.isEmpty()) {
+    long left = context.limit() > 0 ? context.limit() - produced : Long.MAX_VALUE;
+    Page page = cursor.nextPage(context.pageSize(), left, context::isCanceled);
+    if (page == null) {
       return Optional.empty();
     }
-    return Optional.of(new Page(records, errors, List.copyOf(recordFiles)));
+    produced += page.records().size();
+    return Optional.of(page);
   }
 
   /** Files read to their end without a parse error (malformed rows included). */
   List<RemoteFile> completedFiles() {
-    return List.copyOf(completedFiles);
+    synchronized (completedFiles) {
+      return List.copyOf(completedFiles);
+    }
   }
 
   /**
-   * The run completed: every file read to its end without a parse error is remembered in the
-   * export's ledger ({@link Ledger}), then moved to {@code
-   * ftp.backupDirectoryPath} (same name) or, without one, deleted, unless {@code file.skipDelete}
-   * is true. Files with malformed rows or unreadable content stay where they were. Uses a fresh
-   * session, as the reading one may have idled out while pages were processed.
+   * The run completed, so every page was processed: every file read to its end is remembered in
+   * the export's ledger ({@link Ledger}), then moved to {@code ftp.backupDirectoryPath} (same
+   * name) or, without one, deleted, unless {@code file.skipDelete} is true. A file with malformed
+   * rows counts as read to its end: its good rows went through the flow and its bad rows are job
+   * errors naming file and line, so reading it again would send the good rows twice. A file
+   * whose content broke off (a parse error) stays where it was. Uses a fresh session, as the
+   * reading ones may have idled out while pages were processed.
    */
   @Override
   public void commit() throws AdaptorException {
@@ -167,92 +155,13 @@ final class FilePageReader implements PageReader {
     completedFiles.clear();
   }
 
-  /** Opens the next part of the current file or the next file; false when nothing is left. */
-  private boolean advance(List<ErrorItem> errors) throws AdaptorException {
-    while (true) {
-      if (source == null) {
-        RemoteFile f = files.poll();
-        if (f == null) {
-          return false;
-        }
-        source = FileSource.open(session, f, format);
-        fileFailed = false;
-      }
-      try {
-        parser = source.nextParser();
-      } catch (IOException | RuntimeException e) {
-        failFile(e, errors);
-        continue;
-      }
-      if (parser != null) {
-        return true;
-      }
-      endFile();
-    }
-  }
-
-  private void endPart() throws AdaptorException {
-    closeParser();
-  }
-
-  private void endFile() throws AdaptorException {
-    FileSource s = source;
-    source = null;
-    try {
-      s.close();
-    } catch (IOException e) {
-      throw Failures.io("downloading " + s.file().path(), e);
-    }
-    if (!fileFailed) {
-      completedFiles.add(s.file());
-    }
-  }
-
-  /** Records a content failure of the current file and skips the rest of it. */
-  private void failFile(Exception e, List<ErrorItem> errors) throws AdaptorException {
-    FileSource s = source;
-    if (s.transferFailed()) {
-      closeParser();
-      s.abandon();
-      source = null;
-      IOException io = e instanceof IOException x ? x : new IOException(e);
-      throw Failures.io("downloading " + s.file().path(), io);
-    }
-    String name = s.currentName() == null ? s.file().name() : s.currentName();
-    errors.add(
-        new ErrorItem(
-            Classification.PARSE,
-            name + " cannot be read as " + describe() + ": " + e.getMessage() + "; the rest of the file is skipped",
-            null));
-    fileFailed = true;
-    closeParser();
-    s.abandon();
-    source = null;
-  }
-
-  private String describe() {
-    String type = context.export().path("file").path("type").asText("csv");
-    return format.compression().isEmpty() ? type : format.compression() + " " + type;
-  }
-
-  private void closeParser() {
-    if (parser != null) {
-      try {
-        parser.close();
-      } catch (IOException ignored) {
-        // a parser over a finished or abandoned stream
-      }
-      parser = null;
-    }
-  }
-
   @Override
   public void close() {
-    closeParser();
-    if (source != null) {
-      source.abandon();
-      source = null;
+    if (parallel != null) {
+      parallel.close(); // the downloads close their sessions, the listing one included
+    } else {
+      cursor.close();
+      session.close();
     }
-    session.close();
   }
 }

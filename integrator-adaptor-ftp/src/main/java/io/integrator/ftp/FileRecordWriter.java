@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.AdaptorException;
 import io.integrator.spi.AggregateResult;
+import io.integrator.spi.Classification;
 import io.integrator.spi.ErrorItem;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.RecordWriter;
@@ -19,7 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes an import's records into files (REFERENCE §4.7). Records are spooled to a local temp file
@@ -29,8 +34,10 @@ import java.util.UUID;
  *
  * <p>Aggregation: {@code all} (default) writes one file per run, uploaded in {@link #finish()};
  * {@code page} ({@code file.aggregation.type: page}) one file per submitted page; {@code
- * file.skipAggregation: true} one file per record. Submits are serialized: a file is written by
- * one thread at a time.
+ * file.skipAggregation: true} one file per record. In {@code all} mode submits are serialized into
+ * the one spool; in {@code page} and record mode up to the connection's {@code
+ * ftp.concurrencyLevel} (default 1) files are uploaded at once, each on its own session, when the
+ * engine submits pages concurrently.
  */
 final class FileRecordWriter implements RecordWriter {
   static final DateTimeFormatter TIMESTAMP =
@@ -52,8 +59,10 @@ final class FileRecordWriter implements RecordWriter {
   private final String inProgressTemplate;
   private final boolean skipRename;
   private final String runId = UUID.randomUUID().toString();
+  private final Semaphore uploads;
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
   private Spool spool;
-  private int sequence;
 
   private FileRecordWriter(ImportContext context, FtpSettings settings, ImportFormat format, Mode mode) {
     this.context = context;
@@ -74,6 +83,7 @@ final class FileRecordWriter implements RecordWriter {
     String inProgress = ftp.path("inProgressFileName").asText("");
     this.inProgressTemplate = inProgress.isBlank() ? null : inProgress;
     this.skipRename = doc.path("file").path("skipRename").asBoolean(false);
+    this.uploads = new Semaphore(settings.concurrencyLevel(), true);
   }
 
   static FileRecordWriter open(ImportContext context) throws AdaptorException {
@@ -103,31 +113,50 @@ final class FileRecordWriter implements RecordWriter {
   }
 
   @Override
-  public synchronized List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException {
+  public List<SubmitResult> submit(List<ObjectNode> records) throws AdaptorException {
     List<SubmitResult> results = new ArrayList<>(records.size());
     if (records.isEmpty()) {
       return results;
     }
+    if (mode == Mode.ALL) {
+      return spoolAll(records, results);
+    }
+    try {
+      uploads.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AdaptorException(
+          "interrupted", "interrupted while waiting to upload", Classification.INTERMITTENT);
+    }
     try {
       switch (mode) {
-        case ALL -> {
-          for (ObjectNode r : records) {
-            if (spool == null) {
-              spool = newSpool(r);
-            }
-            spool.write(r);
-            results.add(SubmitResult.success(null, null));
-          }
-        }
         case PAGE -> {
           String name = upload(records);
           records.forEach(r -> results.add(SubmitResult.success(name, null)));
         }
-        case RECORD -> {
+        default -> {
           for (ObjectNode r : records) {
             results.add(SubmitResult.success(upload(List.of(r)), null));
           }
         }
+      }
+    } catch (IOException e) {
+      throw Failures.io("spooling records to a local temp file", e);
+    } finally {
+      uploads.release();
+    }
+    return results;
+  }
+
+  private synchronized List<SubmitResult> spoolAll(
+      List<ObjectNode> records, List<SubmitResult> results) throws AdaptorException {
+    try {
+      for (ObjectNode r : records) {
+        if (spool == null) {
+          spool = newSpool(r);
+        }
+        spool.write(r);
+        results.add(SubmitResult.success(null, null));
       }
     } catch (IOException e) {
       throw Failures.io("spooling records to a local temp file", e);
@@ -166,10 +195,25 @@ final class FileRecordWriter implements RecordWriter {
   }
 
   private Spool newSpool(ObjectNode first) throws IOException, AdaptorException {
-    String name = fileName(first, Instant.now(), ++sequence);
+    int seq = sequence.incrementAndGet();
+    String name = unique(fileName(first, Instant.now(), seq), seq);
     Spool s = new Spool(format, name, first);
     s.fileName = name;
     return s;
+  }
+
+  /**
+   * A name this writer has not written yet: a repeat (two pages within the same millisecond of
+   * {@code {{timestamp}}}, concurrent uploads) gets {@code -<sequence>} before its extension.
+   */
+  private String unique(String name, int seq) {
+    if (used.add(name)) {
+      return name;
+    }
+    int dot = name.indexOf('.');
+    String other = dot > 0 ? name.substring(0, dot) + "-" + seq + name.substring(dot) : name + "-" + seq;
+    used.add(other);
+    return other;
   }
 
   /** Uploads a finished spool file: temp name, rename, backup copy. Nothing in test mode. */

@@ -41,7 +41,14 @@ final class FtpRemoteFiles implements RemoteFiles {
   /** Connects, logs in and sets binary passive (or active) mode. */
   static FtpRemoteFiles open(FtpSettings s) throws AdaptorException {
     FTPClient c;
-    if (s.protocol() == Protocol.FTPS) {
+    if (s.protocol() == Protocol.FTPS && s.requireSocketReUse()) {
+      try {
+        c = ReusingFtpsClient.create(s.implicitTls(), trustManager(s));
+      } catch (java.security.GeneralSecurityException e) {
+        throw Failures.value(
+            "tls_setup", "cannot set up TLS session reuse (ftp.requireSocketReUse): " + e.getMessage());
+      }
+    } else if (s.protocol() == Protocol.FTPS) {
       FTPSClient tls = new FTPSClient(s.implicitTls());
       tls.setTrustManager(trustManager(s));
       c = tls;
@@ -164,6 +171,14 @@ final class FtpRemoteFiles implements RemoteFiles {
     public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
     }
+  }
+
+  /**
+   * With {@code ftp.requireSocketReUse}: whether the last data connection resumed the control
+   * connection's TLS session; null without it or before the first transfer.
+   */
+  Boolean lastDataSessionResumed() {
+    return client instanceof ReusingFtpsClient r ? r.lastDataSessionResumed() : null;
   }
 
   @Override

@@ -27,6 +27,8 @@ record FtpSettings(
     boolean implicitTls,
     boolean hostVerification,
     String hostKeyFingerprint,
+    boolean requireSocketReUse,
+    int concurrencyLevel,
     int connectTimeoutMillis) {
 
   private static final Logger LOG = LoggerFactory.getLogger(FtpSettings.class);
@@ -90,6 +92,16 @@ record FtpSettings(
             "ftp.entryParserFtpClientConfig must be one of " + PARSERS + ", got '" + parser + "'");
       }
     }
+    boolean reuse = ftp.path("requireSocketReUse").asBoolean(false);
+    if (reuse && protocol != Protocol.FTPS) {
+      LOG.warn("ftp.requireSocketReUse applies to ftp.type ftps only (TLS data connections);"
+          + " ignored for {}", type);
+      reuse = false;
+    }
+    int concurrency = ftp.path("concurrencyLevel").asInt(1);
+    if (concurrency < 1) {
+      throw invalid("ftp.concurrencyLevel must be 1 or more, got " + ftp.path("concurrencyLevel"));
+    }
     return new FtpSettings(
         protocol,
         host,
@@ -104,6 +116,8 @@ record FtpSettings(
         implicit,
         ftp.path("enableHostVerification").asBoolean(true),
         text(ftp, "hostKeyFingerprint"),
+        reuse,
+        concurrency,
         30_000);
   }
 

@@ -59,6 +59,20 @@ class FailureTest {
   }
 
   @Test
+  void aDroppedTransferDuringParallelDownloadsStopsThemAllAsIntermittent() throws Exception {
+    try (FtpTestServer ftp = FtpTestServer.start()) {
+      bigCsv(ftp.home().resolve("in"));
+      java.nio.file.Files.copy(ftp.home().resolve("in/big.csv"), ftp.home().resolve("in/big2.csv"));
+      java.nio.file.Files.copy(ftp.home().resolve("in/big.csv"), ftp.home().resolve("in/big3.csv"));
+      ObjectNode parallel = Json.ftp(ftp);
+      ((ObjectNode) parallel.get("ftp")).put("concurrencyLevel", 3);
+      AdaptorException e = readAfterServerStops(parallel, ftp::dropConnections);
+      assertThat(e.classification()).isEqualTo(Classification.INTERMITTENT);
+      assertThat(e.getMessage()).contains("big");
+    }
+  }
+
+  @Test
   void aDroppedSftpTransferIsIntermittent() throws Exception {
     try (SftpTestServer sftp = SftpTestServer.start()) {
       bigCsv(sftp.home().resolve("in"));

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code integrator run} with file systems: an FTP CSV into a REST API, a REST API into SFTP JSON. */
+/**
+ * {@code integrator run} with file systems: an FTP CSV into a REST API, a REST API into SFTP JSON,
+ * SFTP CSV files into FTP JSON files.
+ */
 class FileFlowsCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,6 +104,67 @@ class FileFlowsCliTest {
       JsonNode written = JSON.readTree(files.get(0).toFile());
       assertThat(written).hasSize(25);
       assertThat(written.get(0).path("orderId").asInt()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void sftpCsvFilesIntoFtpJsonFilesWithAKeyAPinnedHostKeyAndParallelDownloads() throws IOException {
+    try (SftpTestServer sftp = SftpTestServer.start();
+        FtpTestServer ftp = FtpTestServer.start()) {
+      String key = sftp.addKeyUser("partner", "open sesame");
+      Path out = Files.createDirectories(sftp.home().resolve("out"));
+      for (int f = 1; f <= 3; f++) {
+        StringBuilder csv = new StringBuilder("sku;qty\n");
+        for (int i = 1; i <= 4; i++) {
+          csv.append("S").append(f).append(i).append(';').append(f * i).append('\n');
+        }
+        Files.writeString(out.resolve("stock-" + f + ".csv"), csv);
+      }
+      ObjectNode source = JSON.createObjectNode().put("type", "ftp");
+      source.putObject("ftp").put("type", "sftp").put("hostURI", sftp.host()).put("port", sftp.port())
+          .put("username", "partner").put("authKey", key).put("passphrase", "open sesame")
+          .put("hostKeyFingerprint", sftp.hostKeyFingerprint()).put("concurrencyLevel", 2);
+      write("connections/partner-sftp.json", source.toString());
+      write("connections/erp-ftp.json", "{\"type\": \"ftp\", \"ftp\": {\"hostURI\": \"" + ftp.host()
+          + "\", \"port\": " + ftp.port() + ", \"username\": \"" + ftp.username() + "\", \"password\": \""
+          + ftp.password() + "\"}}");
+      write("exports/stock.json", "{\"name\": \"Stock files\", \"_connectionId\": \"partner-sftp\","
+          + " \"pageSize\": 5, \"ftp\": {\"directoryPath\": \"/out\", \"fileNameStartsWith\": \"stock-\","
+          + " \"backupDirectoryPath\": \"/out/done\"},"
+          + " \"file\": {\"type\": \"csv\", \"csv\": {\"columnDelimiter\": \";\"}}}");
+      write("imports/stock-ftp.json", "{\"name\": \"Stock to ERP\", \"_connectionId\": \"erp-ftp\","
+          + " \"ftp\": {\"directoryPath\": \"/in/stock\"},"
+          + " \"file\": {\"type\": \"json\", \"fileName\": \"stock-{{jobId}}.json\"},"
+          + " \"mapping\": {\"fields\": [{\"extract\": \"sku\", \"generate\": \"item\"},"
+          + " {\"extract\": \"qty\", \"generate\": \"quantity\", \"dataType\": \"number\"}]}}");
+      write("flows/stock.json", "{\"name\": \"Stock\", \"_exportId\": \"stock\", \"_importId\": \"stock-ftp\"}");
+
+      CliRun run = CliRun.of("run", dir.toString(), "--flow", "stock", "--json");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      JsonNode job = JSON.readTree(run.out());
+      assertThat(job.path("status").asText()).isEqualTo("completed");
+      assertThat(job.path("numSuccess").asInt()).isEqualTo(12);
+      List<Path> files;
+      try (Stream<Path> list = Files.list(ftp.home().resolve("in/stock"))) {
+        files = list.toList();
+      }
+      assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
+          .startsWith("stock-").endsWith(".json"));
+      List<String> items = new ArrayList<>();
+      JSON.readTree(files.get(0).toFile()).forEach(r -> {
+        assertThat(r.path("quantity").isNumber()).as(r.toString()).isTrue();
+        items.add(r.path("item").asText() + "=" + r.path("quantity").asInt());
+      });
+      assertThat(items).hasSize(12).contains("S11=1", "S24=8", "S34=12");
+      // the completed run moved the source files to the backup directory
+      try (Stream<Path> list = Files.list(out.resolve("done"))) {
+        assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
+            .containsExactly("stock-1.csv", "stock-2.csv", "stock-3.csv");
+      }
+      // a second run finds nothing new
+      JsonNode again = JSON.readTree(CliRun.of("run", dir.toString(), "--flow", "stock", "--json").out());
+      assertThat(again.path("numExport").asInt()).isZero();
     }
   }
 

@@ -268,7 +268,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Run-state scope prefix of {@link ExportState}s, one scope per export id. */
-  static final String EXPORT_STATE_SCOPE_PREFIX = "export-state:";
+  static final String EXPORT_STATE_SCOPE_PREFIX = ResourceStore.EXPORT_STATE_SCOPE_PREFIX;
 
   /** The export's state in the store's run state; in memory for an export without an id. */
   ExportState exportState(String exportId) {

@@ -45,6 +45,9 @@ abstract class AbstractStore implements ResourceStore {
     boolean remove(ResourceKind kind, String id) throws SQLException;
 
     void removeJobErrorsOf(String jobId) throws SQLException;
+
+    /** Removes every run-state value of a scope. */
+    void removeStateScope(String scope) throws SQLException;
   }
 
   /** Work inside a write transaction. */
@@ -177,6 +180,9 @@ abstract class AbstractStore implements ResourceStore {
           }
           if (kind == ResourceKind.JOB) {
             tx.removeJobErrorsOf(id);
+          }
+          if (kind == ResourceKind.EXPORT) {
+            tx.removeStateScope(EXPORT_STATE_SCOPE_PREFIX + id);
           }
           return null;
         });

@@ -94,6 +94,11 @@ final class InMemoryStore extends AbstractStore {
         }
 
         @Override
+        public void removeStateScope(String scope) {
+          state.remove(scope);
+        }
+
+        @Override
         public void removeJobErrorsOf(String jobId) {
           docs.get(ResourceKind.JOB_ERROR)
               .values()

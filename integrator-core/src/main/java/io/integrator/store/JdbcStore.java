@@ -125,6 +125,14 @@ final class JdbcStore extends AbstractStore {
     }
 
     @Override
+    public void removeStateScope(String scope) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM run_state WHERE scope = ?")) {
+        p.setString(1, scope);
+        p.executeUpdate();
+      }
+    }
+
+    @Override
     public void removeJobErrorsOf(String jobId) throws SQLException {
       try (PreparedStatement p = c.prepareStatement("DELETE FROM job_errors WHERE job_id = ?")) {
         p.setString(1, jobId);

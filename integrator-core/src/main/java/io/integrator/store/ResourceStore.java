@@ -53,6 +53,13 @@ import java.util.Optional;
 public interface ResourceStore extends AutoCloseable {
 
   /**
+   * Run-state scope prefix of an export's adaptor state ({@code io.integrator.spi.ExportState},
+   * e.g. a file export's processed-file ledger): the scope is this prefix plus the export id.
+   * {@link #delete} of an export removes that scope with it.
+   */
+  String EXPORT_STATE_SCOPE_PREFIX = "export-state:";
+
+  /**
    * A resource found by {@link #findByApiIdentifier}: its kind and document.
    *
    * @param kind {@link ResourceKind#EXPORT} or {@link ResourceKind#IMPORT}
@@ -115,8 +122,9 @@ public interface ResourceStore extends AutoCloseable {
   Optional<ObjectNode> find(ResourceKind kind, String id);
 
   /**
-   * Deletes a document (DELETE), with its distributed sub-document (exports, imports) or its job
-   * errors (jobs), in one transaction.
+   * Deletes a document (DELETE), with its distributed sub-document (exports, imports), its
+   * adaptor state (exports: the run-state scope {@link #EXPORT_STATE_SCOPE_PREFIX}{@code <id>})
+   * or its job errors (jobs), in one transaction.
    *
    * @param kind a top-level kind
    * @param id the id

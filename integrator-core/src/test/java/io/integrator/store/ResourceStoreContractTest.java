@@ -436,6 +436,24 @@ abstract class ResourceStoreContractTest {
     assertThat(store.countJobErrors(otherJob, false)).isEqualTo(1);
   }
 
+  @Test
+  void deletingAnExportDeletesItsExportStateScopeOnly() {
+    String id = store.create(ResourceKind.EXPORT, json("{'name':'Files'}")).get("_id").asText();
+    String other = store.create(ResourceKind.EXPORT, json("{'name':'Other'}")).get("_id").asText();
+    String scope = ResourceStore.EXPORT_STATE_SCOPE_PREFIX + id;
+    store.putState(scope, "in/a.csv", json("{'size':3}"));
+    store.putState(scope, "in/b.csv", json("{'size':4}"));
+    store.putState(ResourceStore.EXPORT_STATE_SCOPE_PREFIX + other, "in/a.csv", json("{'size':5}"));
+    store.putState("delta:flow1", id, json("{'w':1}"));
+
+    store.delete(ResourceKind.EXPORT, id);
+
+    assertThat(store.stateKeys(scope)).isEmpty();
+    assertThat(store.getState(scope, "in/a.csv")).isEmpty();
+    assertThat(store.stateKeys(ResourceStore.EXPORT_STATE_SCOPE_PREFIX + other)).containsExactly("in/a.csv");
+    assertThat(store.getState("delta:flow1", id)).isPresent();
+  }
+
   // ---- run state
 
   @Test

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Key/value state an adaptor keeps for one export across runs, such as the processed-file ledger
  * of a file export (REFERENCE §3.6). The engine backs it with the store's run state (scope {@code
- * export-state:<exportId>}), so it survives restarts. Read it anywhere; write it only from {@link
+ * export-state:<exportId>}), so it survives restarts, and deletes it with the export (a new export
+ * under the same id starts with no state). Read it anywhere; write it only from {@link
  * PageReader#commit()}, which runs for completed flow runs only.
  */
 public interface ExportState {

@@ -9,19 +9,30 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpReply;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
@@ -56,14 +67,17 @@ public final class FtpTestServer implements AutoCloseable {
   private final Path tlsDir;
   private final int port;
   private final String certificateFingerprint;
+  private final Transfers transfers;
 
-  private FtpTestServer(FtpServer server, UserManager users, Path home, Path tlsDir, int port, String fingerprint) {
+  private FtpTestServer(FtpServer server, UserManager users, Path home, Path tlsDir, int port,
+      String fingerprint, Transfers transfers) {
     this.server = server;
     this.users = users;
     this.home = home;
     this.tlsDir = tlsDir;
     this.port = port;
     this.certificateFingerprint = fingerprint;
+    this.transfers = transfers;
   }
 
   /** Starts a plain FTP server with the user {@value #USERNAME} / {@value #PASSWORD}. */
@@ -110,10 +124,14 @@ public final class FtpTestServer implements AutoCloseable {
         ssl.setKeystorePassword(KEYSTORE_PASSWORD);
         ssl.setKeystoreType("PKCS12");
         ssl.setKeyPassword(KEYSTORE_PASSWORD);
-        lf.setSslConfiguration(ssl.createSslConfiguration());
+        // one configuration (one SSLContext, one server session cache) for control and data
+        // connections, so that a client can resume the control connection's TLS session on a
+        // data connection, as vsftpd and FileZilla Server require
+        SslConfiguration sslConfiguration = ssl.createSslConfiguration();
+        lf.setSslConfiguration(sslConfiguration);
         lf.setImplicitSsl(tls == Tls.IMPLICIT);
         dc.setImplicitSsl(tls == Tls.IMPLICIT);
-        dc.setSslConfiguration(ssl.createSslConfiguration());
+        dc.setSslConfiguration(sslConfiguration);
         fingerprint = fingerprint(keystore);
       }
       lf.setDataConnectionConfiguration(dc.createDataConnectionConfiguration());
@@ -122,12 +140,14 @@ public final class FtpTestServer implements AutoCloseable {
       umf.setPasswordEncryptor(new ClearTextPasswordEncryptor());
       UserManager um = umf.createUserManager();
       sf.setUserManager(um);
+      Transfers transfers = new Transfers();
+      sf.setFtplets(new LinkedHashMap<>(Map.of("transfers", transfers)));
       FtpServer server = sf.createServer();
-      FtpTestServer s = new FtpTestServer(server, um, home, tlsDir, 0, fingerprint);
+      FtpTestServer s = new FtpTestServer(server, um, home, tlsDir, 0, fingerprint, transfers);
       s.addUser(USERNAME, PASSWORD);
       server.start();
       int port = ((DefaultFtpServer) server).getListener("default").getPort();
-      return new FtpTestServer(server, um, home, tlsDir, port, fingerprint);
+      return new FtpTestServer(server, um, home, tlsDir, port, fingerprint, transfers);
     } catch (IOException | FtpException | GeneralSecurityException | InterruptedException e) {
       deleteTree(home);
       deleteTree(tlsDir);
@@ -213,6 +233,76 @@ public final class FtpTestServer implements AutoCloseable {
         ((DefaultFtpServer) server).getListener("default").getActiveSessions()) {
       session.getDataConnection().closeDataConnection();
       session.closeNow();
+    }
+  }
+
+  /**
+   * The most file transfers (downloads and uploads) that were in progress at the same time since
+   * the server started or {@link #resetTransfers()}: what a test of parallel transfers checks.
+   */
+  public int maxConcurrentTransfers() {
+    return transfers.max.get();
+  }
+
+  /** The number of transfers started since the server started or {@link #resetTransfers()}. */
+  public int transfersStarted() {
+    return transfers.started.get();
+  }
+
+  /** Resets {@link #maxConcurrentTransfers()} and {@link #transfersStarted()}. */
+  public void resetTransfers() {
+    transfers.max.set(transfers.running.get());
+    transfers.started.set(0);
+  }
+
+  /**
+   * Holds every transfer this long before its data starts to flow (zero, the default, holds
+   * none), so that transfers a client runs in parallel overlap on the server however small the
+   * files are.
+   *
+   * @param hold how long each transfer waits
+   */
+  public void holdTransfers(Duration hold) {
+    transfers.holdMillis = hold.toMillis();
+  }
+
+  /** Counts transfers in progress (RETR, STOR and friends) and optionally holds each one. */
+  private static final class Transfers extends DefaultFtplet {
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger max = new AtomicInteger();
+    final AtomicInteger started = new AtomicInteger();
+    volatile long holdMillis;
+
+    private static boolean transfer(FtpRequest request) {
+      String c = request.getCommand().toUpperCase(Locale.ROOT);
+      return c.equals("RETR") || c.equals("STOR") || c.equals("STOU") || c.equals("APPE");
+    }
+
+    @Override
+    public FtpletResult beforeCommand(
+        FtpSession session, FtpRequest request) {
+      if (transfer(request)) {
+        started.incrementAndGet();
+        max.accumulateAndGet(running.incrementAndGet(), Math::max);
+        if (holdMillis > 0) {
+          try {
+            Thread.sleep(holdMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      return FtpletResult.DEFAULT;
+    }
+
+    @Override
+    public FtpletResult afterCommand(
+        FtpSession session, FtpRequest request,
+        FtpReply reply) {
+      if (transfer(request)) {
+        running.decrementAndGet();
+      }
+      return FtpletResult.DEFAULT;
     }
   }
 
