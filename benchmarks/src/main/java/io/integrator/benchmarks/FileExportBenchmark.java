@@ -40,7 +40,7 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * A large CSV over FTP or SFTP: a flow (FTP adaptor export, pages of 1000, a two-field mapping,
- * a counting in-memory import) against plain download + CSV parse loops in the same JVM: the
+ * a counting in-memory import; and the same flow into a local HTTP API, {@link BulkSink}) against plain download + CSV parse loops in the same JVM: the
  * baseline is commons-net (or SSHD) into FastCSV, the parser the adaptor uses, reading every
  * field of every row; a second plain loop with commons-csv is printed for reference. Prints wall
  * time, throughput, process CPU time and peak heap of each leg, and the flow's ratios to the
@@ -70,6 +70,7 @@ public final class FileExportBenchmark {
     FtpTestServer ftpServer = sftp ? null : FtpTestServer.start();
     SftpTestServer sftpServer = sftp ? SftpTestServer.start() : null;
     Path home = sftp ? sftpServer.home() : ftpServer.home();
+    BulkSink sink = new BulkSink();
     try {
       Path warm = Files.createDirectories(home.resolve("warm"));
       long warmRows = generate(warm.resolve("w.csv"), 5);
@@ -89,6 +90,7 @@ public final class FileExportBenchmark {
 
       // warm-up: every leg once on the small file
       flow(connection, "warm", warmRows);
+      httpFlow(connection, "warm", warmRows, sink);
       plain(sftp, ftpServer, sftpServer, "warm/w.csv", true);
       plain(sftp, ftpServer, sftpServer, "warm/w.csv", false);
       readerOnly(connection, "warm");
@@ -102,9 +104,10 @@ public final class FileExportBenchmark {
         Leg commons = measure("plain commons-csv", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", false), rows));
         Leg reader = measure("adaptor reader", () -> check(readerOnly(connection, "in"), rows));
         Leg ours = measure("integrator flow", () -> flow(connection, "in", rows));
+        Leg http = measure("flow -> HTTP", () -> httpFlow(connection, "in", rows, sink));
         System.out.printf(Locale.ROOT, "round %d (load average %.1f)%n", round,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        for (Leg leg : List.of(fast, commons, reader, ours)) {
+        for (Leg leg : List.of(fast, commons, reader, ours, http)) {
           System.out.printf(Locale.ROOT,
               "  %-18s %6.1f s  %6.1f MB/s  CPU %6.1f s  peak heap %4d MB%n", leg.name(),
               leg.nanos() / 1e9, mbytes / (leg.nanos() / 1e9), leg.cpuNanos() / 1e9,
@@ -115,10 +118,14 @@ public final class FileExportBenchmark {
             (double) fast.nanos() / ours.nanos(), (double) ours.cpuNanos() / fast.cpuNanos(),
             (double) commons.nanos() / ours.nanos(), (double) ours.cpuNanos() / commons.cpuNanos());
         System.out.printf(Locale.ROOT,
+            "  flow -> HTTP / plain FastCSV: throughput %.2f, CPU %.2fx%n",
+            (double) fast.nanos() / http.nanos(), (double) http.cpuNanos() / fast.cpuNanos());
+        System.out.printf(Locale.ROOT,
             "  adaptor reader / plain FastCSV: throughput %.2f, CPU %.2fx%n",
             (double) fast.nanos() / reader.nanos(), (double) reader.cpuNanos() / fast.cpuNanos());
       }
     } finally {
+      sink.close();
       if (ftpServer != null) {
         ftpServer.close();
       }
@@ -318,6 +325,36 @@ public final class FileExportBenchmark {
           {"name": "bench", "_exportId": "%s", "_importId": "%s"}""".formatted(exp, imp)).id());
       if (!"completed".equals(job.status()) || count.get() != expected) {
         throw new IllegalStateException("flow " + job.status() + " with " + count.get() + " of " + expected + " records");
+      }
+    }
+  }
+
+  /**
+   * The same flow into a local HTTP API: an {@code http} import posting the mapped records in
+   * batches of 1000 (JSON arrays) to {@link BulkSink}, which answers one result per record.
+   */
+  private static void httpFlow(String connection, String dir, long expected, BulkSink sink) {
+    sink.reset();
+    try (Integrator integrator = Integrator.builder().store(Stores.inMemory()).build()) {
+      String conn = integrator.connections().create(connection).id();
+      String exp = integrator.exports().create("""
+          {"name": "E", "_connectionId": "%s", "pageSize": 1000,
+           "ftp": {"directoryPath": "%s"}, "file": {"type": "csv", "skipDelete": true}}"""
+          .formatted(conn, dir)).id();
+      String api = integrator.connections().create("""
+          {"name": "API", "type": "http", "http": {"baseURI": "%s", "mediaType": "json",
+           "concurrencyLevel": 2}}""".formatted(sink.baseUri())).id();
+      String imp = integrator.imports().create("""
+          {"name": "I", "_connectionId": "%s",
+           "http": {"relativeURI": "/records", "method": "POST", "batchSize": 1000,
+                    "response": {"resourcePath": "results"}},
+           "mapping": {"fields": [{"extract": "id", "generate": "id"}, {"extract": "amount", "generate": "total"}]}}"""
+          .formatted(api)).id();
+      Job job = integrator.runFlow(integrator.flows().create("""
+          {"name": "bench", "_exportId": "%s", "_importId": "%s"}""".formatted(exp, imp)).id());
+      if (!"completed".equals(job.status()) || job.numSuccess() != expected || sink.records() != expected) {
+        throw new IllegalStateException("HTTP flow " + job.status() + " with " + job.numSuccess()
+            + " successes and " + sink.records() + " received of " + expected + " records");
       }
     }
   }

@@ -76,6 +76,7 @@ final class ClientCache {
         .readTimeout(Duration.ofSeconds(60))
         .writeTimeout(Duration.ofSeconds(60))
         .connectionPool(new ConnectionPool(50, 5, TimeUnit.MINUTES))
+        .socketFactory(new NoDelaySocketFactory())
         .build();
   }
 

@@ -60,10 +60,39 @@ final class ImportRequests {
   }
 
   /** A record's request without its body: the entry it takes, its URL and headers. */
-  record Prepared(ImportEndpoint.Entry entry, HttpUrl url, Headers headers) {
+  static final class Prepared {
+    private final ImportEndpoint.Entry entry;
+    private final HttpUrl url;
+    private final Headers headers;
+    /** Built on first use and kept: a fixed entry's Prepared serves every record of the import. */
+    private String batchKey;
+
+    Prepared(ImportEndpoint.Entry entry, HttpUrl url, Headers headers) {
+      this.entry = entry;
+      this.url = url;
+      this.headers = headers;
+    }
+
+    ImportEndpoint.Entry entry() {
+      return entry;
+    }
+
+    HttpUrl url() {
+      return url;
+    }
+
+    Headers headers() {
+      return headers;
+    }
+
     /** Requests with equal keys may share one batch request. */
     String batchKey() {
-      return entry.method() + " " + url + "\n" + headers;
+      String k = batchKey;
+      if (k == null) {
+        k = entry.method() + " " + url + "\n" + headers;
+        batchKey = k;
+      }
+      return k;
     }
 
     Request request(RequestBody body) {
