@@ -81,7 +81,9 @@ class FileFlowsCliTest {
           + sftp.host() + "\", \"port\": " + sftp.port() + ", \"username\": \"" + sftp.username()
           + "\", \"password\": \"" + sftp.password() + "\", \"hostKeyFingerprint\": \""
           + sftp.hostKeyFingerprint() + "\"}}");
+      // the file keeps the source order only with preserveOrder (pages are processed concurrently)
       write("exports/orders.json", "{\"name\": \"Orders\", \"_connectionId\": \"shop\", \"pageSize\": 10,"
+          + " \"preserveOrder\": true,"
           + " \"rest\": {\"relativeURI\": \"/orders\", \"resourcePath\": \"data\","
           + " \"paging\": {\"method\": \"url\", \"path\": \"next\"}}}");
       write("imports/warehouse.json", "{\"name\": \"Warehouse\", \"_connectionId\": \"warehouse\","
