@@ -74,10 +74,9 @@ public final class NetSuiteBenchmark {
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "200"));
     int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "1"));
     List<String> legs = List.of(opts.getOrDefault("legs", "per-record,select,string").split(","));
-    // The JDK HTTP server under the fake writes a response's headers and body in separate segments;
-    // with Nagle's algorithm on, the body waits for the client's delayed ACK (~40 ms on Linux
-    // loopback), which would add a fixed stall to every SOAP call. Read once, before the first
-    // server starts; --nodelay false measures with the stall.
+    // Without TCP_NODELAY the JDK HTTP server under the fake stalls every SOAP call by 40 ms or more
+    // on Linux loopback (most likely Nagle's algorithm holding the response body until the client's
+    // delayed ACK). Read once, before the first server starts; --nodelay false measures with it.
     System.setProperty("sun.net.httpserver.nodelay", opts.getOrDefault("nodelay", "true"));
 
     NetSuiteData data = NetSuiteData.orders(orders, customers, items, reps, 7);
