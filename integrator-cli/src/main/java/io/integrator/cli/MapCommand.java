@@ -15,6 +15,7 @@ import io.integrator.model.DocumentParseException;
 import io.integrator.model.ResourceJson;
 import io.integrator.model.ResourceKind;
 import io.integrator.model.Resources;
+import io.integrator.project.Project;
 import io.integrator.spi.LookupSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -164,8 +165,9 @@ final class MapCommand implements Callable<Integer> {
               + " directory that holds it with --dir <project>");
     }
     Path connectionFile = project.resolve("connections").resolve(connectionId + ".json");
-    Optional<ObjectNode> connection =
-        ProjectPaths.loadProject(project).find(ResourceKind.CONNECTION, connectionId).map(r -> r.json());
+    Project loaded = ProjectPaths.loadProject(project);
+    Optional<ObjectNode> connection = loaded.find(ResourceKind.CONNECTION, connectionId)
+        .map(r -> ProjectIClients.embed(r.json(), loaded));
     if (connectionId.isEmpty() || connection.isEmpty()) {
       throw CliException.usage(
           "the mapping uses dynamic lookups, but the import's connection \"" + connectionId

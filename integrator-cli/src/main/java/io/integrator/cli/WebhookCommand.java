@@ -2,6 +2,8 @@ package io.integrator.cli;
 
 import io.integrator.model.Export;
 import io.integrator.model.Flow;
+import io.integrator.netsuite.DistributedListener;
+import io.integrator.netsuite.DistributedServer;
 import io.integrator.rest.webhook.WebhookListener;
 import io.integrator.rest.webhook.WebhookServer;
 import java.io.PrintWriter;
@@ -19,17 +21,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code integrator webhook <dir> [--host 127.0.0.1] [--port 8080]}: listens for the project's
- * webhook exports and runs their flows as requests arrive, printing each job's summary.
+ * {@code integrator webhook <dir> [--host 127.0.0.1] [--port 8080] [--distributed-port 8081]}:
+ * listens for the project's webhook exports and for the records NetSuite pushes to its realtime
+ * distributed exports ({@code type: distributed}), and runs their flows as requests arrive,
+ * printing each job's summary.
  */
 @Command(
     name = "webhook",
     description = {
       "Listens for the webhook exports of a project directory (POST or PUT to /webhooks/<export id>,"
           + " plus /<token> for secret_url) and runs the flows that use them as requests arrive;"
-          + " each run's job summary is printed. Payloads left queued by an earlier run are"
-          + " processed first. Stop it with Ctrl-C.",
-      "Exit code: 0 after a clean stop, 1 when the project is invalid or has no webhook export."
+          + " each run's job summary is printed. Realtime distributed exports (type distributed)"
+          + " receive the records NetSuite's user-event script pushes (POST /distributed/<export id>,"
+          + " Authorization: Bearer <distributed.bearerToken>) on --distributed-port."
+          + " Payloads left queued by an earlier run are processed first. Stop it with Ctrl-C.",
+      "Exit code: 0 after a clean stop, 1 when the project is invalid or has no webhook or realtime"
+          + " distributed export."
     },
     mixinStandardHelpOptions = true)
 final class WebhookCommand implements Callable<Integer> {
@@ -45,6 +52,11 @@ final class WebhookCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", paramLabel = "<port>",
       description = "Port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
   int port;
+
+  @Option(names = "--distributed-port", defaultValue = "8081", paramLabel = "<port>",
+      description = "Port for the records NetSuite pushes to realtime distributed exports"
+          + " (default ${DEFAULT-VALUE}; 0 for any free port). Only opened when the project has one.")
+  int distributedPort;
 
   @Option(names = "--max-body-bytes", defaultValue = "10485760", paramLabel = "<bytes>",
       description = "Largest request body accepted; larger ones get 413 (default ${DEFAULT-VALUE}, 10 MiB).")
@@ -64,15 +76,21 @@ final class WebhookCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw CliException.usage("--port must be between 0 and 65535, got " + port);
     }
+    if (distributedPort < 0 || distributedPort > 65535) {
+      throw CliException.usage("--distributed-port must be between 0 and 65535, got " + distributedPort);
+    }
     if (maxBodyBytes < 1) {
       throw CliException.usage("--max-body-bytes must be at least 1, got " + maxBodyBytes);
     }
     try (ProjectSession session = ProjectSession.open(dir, err)) {
       List<Export> hooks = session.integrator.exports().list().stream()
           .filter(e -> "webhook".equals(e.type())).toList();
-      if (hooks.isEmpty()) {
+      List<Export> pushed = session.integrator.exports().list().stream()
+          .filter(e -> "distributed".equals(e.type())).toList();
+      if (hooks.isEmpty() && pushed.isEmpty()) {
         throw new CliException(Main.FAILED, dir + " has no webhook export; add one under exports/"
-            + " with \"type\": \"webhook\" and a \"webhook\" section (see docs/webhooks.md)");
+            + " with \"type\": \"webhook\" and a \"webhook\" section (see docs/webhooks.md), or a"
+            + " realtime distributed export (\"type\": \"distributed\", see docs/netsuite.md)");
       }
       CountDownLatch stop = new CountDownLatch(1);
       CountDownLatch stopped = new CountDownLatch(1);
@@ -90,12 +108,22 @@ final class WebhookCommand implements Callable<Integer> {
           stop.countDown();
         }
       });
-      WebhookListener listener = WebhookListener.builder(session.integrator.webhooks())
-          .maxBodyBytes(maxBodyBytes).build();
-      WebhookServer server;
+      WebhookServer server = null;
+      DistributedServer distributed = null;
       try {
-        server = WebhookServer.start(listener, host, port);
+        if (!hooks.isEmpty()) {
+          server = WebhookServer.start(WebhookListener.builder(session.integrator.webhooks())
+              .maxBodyBytes(maxBodyBytes).build(), host, port);
+        }
+        if (!pushed.isEmpty()) {
+          distributed = DistributedServer.start(DistributedListener.builder(
+              session.integrator.webhooks()).maxBodyBytes(maxBodyBytes).build(), host,
+              distributedPort);
+        }
       } catch (UncheckedIOException e) {
+        if (server != null) {
+          server.close();
+        }
         throw new CliException(Main.FAILED, e.getMessage());
       }
       Thread hook = new Thread(() -> {
@@ -109,7 +137,7 @@ final class WebhookCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         synchronized (out) {
-          printUrls(session, hooks, server, out);
+          printUrls(session, hooks, server, pushed, distributed, out);
         }
         int resumed = session.integrator.webhooks().resume();
         if (resumed > 0) {
@@ -122,7 +150,12 @@ final class WebhookCommand implements Callable<Integer> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        server.close();
+        if (server != null) {
+          server.close();
+        }
+        if (distributed != null) {
+          distributed.close();
+        }
         stopped.countDown();
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -135,20 +168,35 @@ final class WebhookCommand implements Callable<Integer> {
   }
 
   private static void printUrls(ProjectSession session, List<Export> hooks, WebhookServer server,
-      PrintWriter out) {
-    out.printf("Listening for webhooks on http://%s (Ctrl-C to stop)%n",
-        server.url("").replaceFirst("^http://", "").replaceFirst("/webhooks/$", ""));
+      List<Export> pushed, DistributedServer distributed, PrintWriter out) {
     List<Flow> flows = session.integrator.flows().list();
-    for (Export e : hooks) {
-      String verify = e.section("webhook").path("verify").asText("");
-      String url = server.url(e.id()) + ("secret_url".equals(verify) ? "/<webhook.token>" : "");
-      List<String> users = flows.stream()
-          .filter(f -> !f.isDisabled() && f.pageGenerators().stream()
-              .anyMatch(g -> e.id().equals(g.path("_exportId").asText())))
-          .map(Flow::id).toList();
-      out.printf("  %s (verify %s): POST %s -> %s%n", e.id(), verify, url,
-          users.isEmpty() ? "no enabled flow (requests get 503)" : "flow " + String.join(", flow ", users));
+    if (server != null) {
+      out.printf("Listening for webhooks on http://%s (Ctrl-C to stop)%n",
+          server.url("").replaceFirst("^http://", "").replaceFirst("/webhooks/$", ""));
+      for (Export e : hooks) {
+        String verify = e.section("webhook").path("verify").asText("");
+        String url = server.url(e.id()) + ("secret_url".equals(verify) ? "/<webhook.token>" : "");
+        out.printf("  %s (verify %s): POST %s -> %s%n", e.id(), verify, url, users(flows, e));
+      }
+    }
+    if (distributed != null) {
+      out.printf("Listening for NetSuite's realtime distributed exports on http://%s (Ctrl-C to"
+          + " stop)%n", distributed.url("").replaceFirst("^http://", "")
+          .replaceFirst("/distributed/$", ""));
+      for (Export e : pushed) {
+        out.printf("  %s (bearer token): POST %s -> %s%n", e.id(), distributed.url(e.id()),
+            users(flows, e));
+      }
     }
     out.flush();
+  }
+
+  private static String users(List<Flow> flows, Export e) {
+    List<String> users = flows.stream()
+        .filter(f -> !f.isDisabled() && f.pageGenerators().stream()
+            .anyMatch(g -> e.id().equals(g.path("_exportId").asText())))
+        .map(Flow::id).toList();
+    return users.isEmpty() ? "no enabled flow (requests get 503)"
+        : "flow " + String.join(", flow ", users);
   }
 }
