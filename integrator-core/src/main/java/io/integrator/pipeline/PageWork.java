@@ -15,6 +15,15 @@ import java.util.Map;
  * its outcome. A record whose outcome is decided is no longer "live" and later steps skip it.
  */
 final class PageWork {
+  /** Boxed indices of the usual page sizes, shared: steps ask for the live indices of every page. */
+  private static final Integer[] INDEXES = new Integer[10_000];
+
+  static {
+    for (int i = 0; i < INDEXES.length; i++) {
+      INDEXES[i] = i;
+    }
+  }
+
   final List<ObjectNode> input;
   final ObjectNode[] current;
   final ObjectNode[] mapped;
@@ -65,10 +74,14 @@ final class PageWork {
     List<Integer> out = new ArrayList<>(size());
     for (int i = 0; i < size(); i++) {
       if (kind[i] == null) {
-        out.add(i);
+        out.add(index(i));
       }
     }
     return out;
+  }
+
+  private static Integer index(int i) {
+    return i < INDEXES.length ? INDEXES[i] : Integer.valueOf(i);
   }
 
   void fail(int i, String atStep, List<ErrorRow> rows) {
