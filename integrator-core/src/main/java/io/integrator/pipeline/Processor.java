@@ -54,8 +54,9 @@ abstract class Processor implements AutoCloseable {
 
   /** Builds the next processor's records from this processor's outcomes. */
   List<ObjectNode> next(List<RecordOutcome> outcomes) {
-    List<ObjectNode> keep = new ArrayList<>();
-    List<SubmitResult> responses = new ArrayList<>();
+    List<ObjectNode> keep = new ArrayList<>(outcomes.size());
+    // the hook's request pairs each kept record with its response; without the hook, none is kept
+    List<SubmitResult> responses = postResponseMap == null ? null : new ArrayList<>(outcomes.size());
     for (RecordOutcome o : outcomes) {
       if (o.kind() != RecordOutcome.Kind.ERROR || proceedOnFailure) {
         ObjectNode r = o.input();
@@ -71,7 +72,9 @@ abstract class Processor implements AutoCloseable {
           r.setAll(m.record());
         }
         keep.add(r);
-        responses.add(o.response());
+        if (responses != null) {
+          responses.add(o.response());
+        }
       }
     }
     if (postResponseMap == null || keep.isEmpty()) {
