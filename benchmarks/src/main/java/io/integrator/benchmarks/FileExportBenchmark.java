@@ -53,6 +53,10 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  * </pre>
  */
 public final class FileExportBenchmark {
+  /** The flows' two-field mapping. */
+  private static final String MAPPING = """
+      {"fields": [{"extract": "id", "generate": "id"}, {"extract": "amount", "generate": "total"}]}""";
+
   private FileExportBenchmark() {}
 
   /** One leg's measurements. */
@@ -310,19 +314,11 @@ public final class FileExportBenchmark {
       }
     };
     try (Integrator integrator = Integrator.builder().store(Stores.inMemory()).adaptor(sink).build()) {
-      String conn = integrator.connections().create(connection).id();
-      String exp = integrator.exports().create("""
-          {"name": "E", "_connectionId": "%s", "pageSize": 1000,
-           "ftp": {"directoryPath": "%s"}, "file": {"type": "csv", "skipDelete": true}}"""
-          .formatted(conn, dir)).id();
       String mem = integrator.connections().create("""
           {"name": "M", "type": "rest", "rest": {"baseURI": "https://mem.test", "mediaType": "json"}}""").id();
-      String imp = integrator.imports().create("""
+      Job job = runFlow(integrator, connection, dir, """
           {"name": "I", "_connectionId": "%s", "rest": {"relativeURI": "/x", "method": "POST"},
-           "mapping": {"fields": [{"extract": "id", "generate": "id"}, {"extract": "amount", "generate": "total"}]}}"""
-          .formatted(mem)).id();
-      Job job = integrator.runFlow(integrator.flows().create("""
-          {"name": "bench", "_exportId": "%s", "_importId": "%s"}""".formatted(exp, imp)).id());
+           "mapping": %s}""".formatted(mem, MAPPING));
       if (!"completed".equals(job.status()) || count.get() != expected) {
         throw new IllegalStateException("flow " + job.status() + " with " + count.get() + " of " + expected + " records");
       }
@@ -336,27 +332,31 @@ public final class FileExportBenchmark {
   private static void httpFlow(String connection, String dir, long expected, BulkSink sink) {
     sink.reset();
     try (Integrator integrator = Integrator.builder().store(Stores.inMemory()).build()) {
-      String conn = integrator.connections().create(connection).id();
-      String exp = integrator.exports().create("""
-          {"name": "E", "_connectionId": "%s", "pageSize": 1000,
-           "ftp": {"directoryPath": "%s"}, "file": {"type": "csv", "skipDelete": true}}"""
-          .formatted(conn, dir)).id();
       String api = integrator.connections().create("""
           {"name": "API", "type": "http", "http": {"baseURI": "%s", "mediaType": "json",
            "concurrencyLevel": 2}}""".formatted(sink.baseUri())).id();
-      String imp = integrator.imports().create("""
+      Job job = runFlow(integrator, connection, dir, """
           {"name": "I", "_connectionId": "%s",
            "http": {"relativeURI": "/records", "method": "POST", "batchSize": 1000,
                     "response": {"resourcePath": "results"}},
-           "mapping": {"fields": [{"extract": "id", "generate": "id"}, {"extract": "amount", "generate": "total"}]}}"""
-          .formatted(api)).id();
-      Job job = integrator.runFlow(integrator.flows().create("""
-          {"name": "bench", "_exportId": "%s", "_importId": "%s"}""".formatted(exp, imp)).id());
+           "mapping": %s}""".formatted(api, MAPPING));
       if (!"completed".equals(job.status()) || job.numSuccess() != expected || sink.records() != expected) {
         throw new IllegalStateException("HTTP flow " + job.status() + " with " + job.numSuccess()
             + " successes and " + sink.records() + " received of " + expected + " records");
       }
     }
+  }
+
+  /** Runs the FTP export of {@code dir} (pages of 1000, files kept) into the import {@code importJson}. */
+  private static Job runFlow(Integrator integrator, String connection, String dir, String importJson) {
+    String conn = integrator.connections().create(connection).id();
+    String exp = integrator.exports().create("""
+        {"name": "E", "_connectionId": "%s", "pageSize": 1000,
+         "ftp": {"directoryPath": "%s"}, "file": {"type": "csv", "skipDelete": true}}"""
+        .formatted(conn, dir)).id();
+    String imp = integrator.imports().create(importJson).id();
+    return integrator.runFlow(integrator.flows().create("""
+        {"name": "bench", "_exportId": "%s", "_importId": "%s"}""".formatted(exp, imp)).id());
   }
 
   private static void resetPeaks() {

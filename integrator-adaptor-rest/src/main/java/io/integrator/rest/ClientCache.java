@@ -47,7 +47,10 @@ final class ClientCache {
     return SHARED;
   }
 
-  /** Asynchronous requests in flight per host at most (the product's highest concurrencyLevel). */
+  /**
+   * Requests in flight at most: asynchronous ones per host (the dispatcher), and all of a connection
+   * without {@code concurrencyLevel} (its interceptor). The product's highest concurrencyLevel.
+   */
   static final int MAX_REQUESTS_PER_HOST = 50;
   /** Asynchronous requests in flight in all at most. */
   static final int MAX_REQUESTS = 100;

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,7 +34,7 @@ import okhttp3.Response;
  * failures come back classified, with the server's wait, for the engine to retry.
  */
 final class RestRecordWriter implements RecordWriter {
-  /** The window without a concurrencyLevel: below the shared dispatcher's 50 per host. */
+  /** Lanes per submit without a concurrencyLevel (the connection's cap is then 50 in flight). */
   private static final int UNCAPPED_WINDOW = 32;
   private final OkHttpClient client;
   private final ImportRequests requests;
@@ -98,7 +99,8 @@ final class RestRecordWriter implements RecordWriter {
    */
   private final class Lanes {
     private final List<Unit> units;
-    private final Call[] calls;
+    /** Written by each lane, read by whichever thread cancels. */
+    private final AtomicReferenceArray<Call> calls;
     final List<SubmitResult>[] answers;
     private final AtomicInteger next = new AtomicInteger();
     private final CountDownLatch helpersDone;
@@ -108,7 +110,7 @@ final class RestRecordWriter implements RecordWriter {
     @SuppressWarnings("unchecked")
     Lanes(List<Unit> units) {
       this.units = units;
-      this.calls = new Call[units.size()];
+      this.calls = new AtomicReferenceArray<>(units.size());
       this.answers = new List[units.size()];
       this.helpersDone = new CountDownLatch(Math.max(0, Math.min(window, units.size()) - 1));
     }
@@ -144,7 +146,7 @@ final class RestRecordWriter implements RecordWriter {
     private List<SubmitResult> send(int k) {
       Unit u = units.get(k);
       Call call = client.newCall(u.request());
-      calls[k] = call;
+      calls.set(k, call);
       Response response;
       try {
         response = call.execute();
@@ -161,7 +163,8 @@ final class RestRecordWriter implements RecordWriter {
 
     void cancel() {
       cancelled = true;
-      for (Call c : calls) {
+      for (int k = 0; k < calls.length(); k++) {
+        Call c = calls.get(k);
         if (c != null) {
           c.cancel();
         }
