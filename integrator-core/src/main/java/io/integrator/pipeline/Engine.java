@@ -267,15 +267,12 @@ public final class Engine implements AutoCloseable {
     return "webhook".equals(e.type()) || "distributed".equals(e.type());
   }
 
-  /** Run-state scope prefix of {@link ExportState}s, one scope per export id. */
-  static final String EXPORT_STATE_SCOPE_PREFIX = ResourceStore.EXPORT_STATE_SCOPE_PREFIX;
-
   /** The export's state in the store's run state; in memory for an export without an id. */
   ExportState exportState(String exportId) {
     if (exportId == null || exportId.isBlank()) {
       return ExportState.inMemory();
     }
-    String scope = EXPORT_STATE_SCOPE_PREFIX + exportId;
+    String scope = ResourceStore.EXPORT_STATE_SCOPE_PREFIX + exportId;
     return new ExportState() {
       @Override
       public Optional<com.fasterxml.jackson.databind.JsonNode> get(String key) {
