@@ -12,6 +12,8 @@ import io.integrator.mapping.MappingError;
 import io.integrator.mapping.Operation;
 import io.integrator.mapping.RecordResult;
 import io.integrator.model.DocumentParseException;
+import io.integrator.model.IClient;
+import io.integrator.model.Resource;
 import io.integrator.model.ResourceJson;
 import io.integrator.model.ResourceKind;
 import io.integrator.model.Resources;
@@ -167,7 +169,8 @@ final class MapCommand implements Callable<Integer> {
     Path connectionFile = project.resolve("connections").resolve(connectionId + ".json");
     Project loaded = ProjectPaths.loadProject(project);
     Optional<ObjectNode> connection = loaded.find(ResourceKind.CONNECTION, connectionId)
-        .map(r -> ProjectIClients.embed(r.json(), loaded));
+        .map(r -> IClient.embedInto(r.json(),
+            id -> loaded.find(ResourceKind.ICLIENT, id).map(Resource::json)));
     if (connectionId.isEmpty() || connection.isEmpty()) {
       throw CliException.usage(
           "the mapping uses dynamic lookups, but the import's connection \"" + connectionId

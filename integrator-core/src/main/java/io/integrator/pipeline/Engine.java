@@ -11,6 +11,7 @@ import io.integrator.mapping.Mapping;
 import io.integrator.mapping.MappingDefinitionException;
 import io.integrator.model.Connection;
 import io.integrator.model.Export;
+import io.integrator.model.IClient;
 import io.integrator.model.Import;
 import io.integrator.model.ResourceKind;
 import io.integrator.model.Resources;
@@ -303,7 +304,7 @@ public final class Engine implements AutoCloseable {
     ObjectNode stored = store.find(ResourceKind.CONNECTION, connectionId).orElseThrow(() ->
         new FlowRunException("missing_connection", "connection '" + connectionId
             + "' does not exist"));
-    return IClientEmbedding.embed(stored, store);
+    return IClient.embedInto(stored, id -> store.find(ResourceKind.ICLIENT, id));
   }
 
   /**
