@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,8 +50,11 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  * every leg.
  *
  * <pre>
- * java -Xmx128m -cp benchmarks/target/benchmarks.jar io.integrator.benchmarks.FileExportBenchmark 1024 ftp [rounds]
+ * java -Xmx128m -cp benchmarks/target/benchmarks.jar io.integrator.benchmarks.FileExportBenchmark 1024 ftp [rounds] [legs]
  * </pre>
+ *
+ * <p>{@code legs} (default all) is a comma-separated subset of {@code commons,reader,flow,http,plainhttp};
+ * the FastCSV baseline always runs, as every ratio is against it.
  */
 public final class FileExportBenchmark {
   /** The flows' two-field mapping. */
@@ -64,17 +68,19 @@ public final class FileExportBenchmark {
 
   /**
    * Arguments: size in MB (default 256), protocol {@code ftp} or {@code sftp} (default ftp),
-   * rounds (default 1).
+   * rounds (default 1), legs (default {@code commons,reader,flow,http,plainhttp}).
    */
   public static void main(String[] args) throws Exception {
     int mb = args.length > 0 ? Integer.parseInt(args[0]) : 256;
     String protocol = args.length > 1 ? args[1] : "ftp";
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    Set<String> legs = Set.of((args.length > 3 ? args[3] : "commons,reader,flow,http,plainhttp").split(","));
     boolean sftp = protocol.equals("sftp");
     FtpTestServer ftpServer = sftp ? null : FtpTestServer.start();
     SftpTestServer sftpServer = sftp ? SftpTestServer.start() : null;
     Path home = sftp ? sftpServer.home() : ftpServer.home();
     BulkSink sink = new BulkSink();
+    PlainHttpLoop plainHttp = new PlainHttpLoop(sink.baseUri());
     try {
       Path warm = Files.createDirectories(home.resolve("warm"));
       long warmRows = generate(warm.resolve("w.csv"), 5);
@@ -93,11 +99,22 @@ public final class FileExportBenchmark {
               .formatted(ftpServer.host(), ftpServer.port(), ftpServer.username(), ftpServer.password());
 
       // warm-up: every leg once on the small file
-      flow(connection, "warm", warmRows);
-      httpFlow(connection, "warm", warmRows, sink);
       plain(sftp, ftpServer, sftpServer, "warm/w.csv", true);
-      plain(sftp, ftpServer, sftpServer, "warm/w.csv", false);
-      readerOnly(connection, "warm");
+      if (legs.contains("commons")) {
+        plain(sftp, ftpServer, sftpServer, "warm/w.csv", false);
+      }
+      if (legs.contains("reader")) {
+        readerOnly(connection, "warm");
+      }
+      if (legs.contains("flow")) {
+        flow(connection, "warm", warmRows);
+      }
+      if (legs.contains("http")) {
+        httpFlow(connection, "warm", warmRows, sink);
+      }
+      if (legs.contains("plainhttp")) {
+        plainHttp(sftp, ftpServer, sftpServer, "warm/w.csv", warmRows, sink, plainHttp);
+      }
 
       double mbytes = bytes / 1_048_576.0;
       System.out.printf(Locale.ROOT, "%s, %.0f MB, %,d rows, -Xmx %d MB, %d cores%n", protocol, mbytes,
@@ -105,28 +122,35 @@ public final class FileExportBenchmark {
           Runtime.getRuntime().availableProcessors());
       for (int round = 1; round <= rounds; round++) {
         Leg fast = measure("plain FastCSV", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", true), rows));
-        Leg commons = measure("plain commons-csv", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", false), rows));
-        Leg reader = measure("adaptor reader", () -> check(readerOnly(connection, "in"), rows));
-        Leg ours = measure("integrator flow", () -> flow(connection, "in", rows));
-        Leg http = measure("flow -> HTTP", () -> httpFlow(connection, "in", rows, sink));
+        List<Leg> measured = new ArrayList<>(List.of(fast));
+        if (legs.contains("commons")) {
+          measured.add(measure("plain commons-csv", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", false), rows)));
+        }
+        if (legs.contains("reader")) {
+          measured.add(measure("adaptor reader", () -> check(readerOnly(connection, "in"), rows)));
+        }
+        if (legs.contains("flow")) {
+          measured.add(measure("integrator flow", () -> flow(connection, "in", rows)));
+        }
+        if (legs.contains("http")) {
+          measured.add(measure("flow -> HTTP", () -> httpFlow(connection, "in", rows, sink)));
+        }
+        if (legs.contains("plainhttp")) {
+          measured.add(measure("plain -> HTTP", () -> plainHttp(sftp, ftpServer, sftpServer, "in/big.csv", rows, sink, plainHttp)));
+        }
         System.out.printf(Locale.ROOT, "round %d (load average %.1f)%n", round,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        for (Leg leg : List.of(fast, commons, reader, ours, http)) {
+        for (Leg leg : measured) {
           System.out.printf(Locale.ROOT,
               "  %-18s %6.1f s  %6.1f MB/s  CPU %6.1f s  peak heap %4d MB%n", leg.name(),
               leg.nanos() / 1e9, mbytes / (leg.nanos() / 1e9), leg.cpuNanos() / 1e9,
               leg.peakHeap() / 1_048_576);
         }
-        System.out.printf(Locale.ROOT,
-            "  flow / plain FastCSV: throughput %.2f, CPU %.2fx; flow / plain commons-csv: throughput %.2f, CPU %.2fx%n",
-            (double) fast.nanos() / ours.nanos(), (double) ours.cpuNanos() / fast.cpuNanos(),
-            (double) commons.nanos() / ours.nanos(), (double) ours.cpuNanos() / commons.cpuNanos());
-        System.out.printf(Locale.ROOT,
-            "  flow -> HTTP / plain FastCSV: throughput %.2f, CPU %.2fx%n",
-            (double) fast.nanos() / http.nanos(), (double) http.cpuNanos() / fast.cpuNanos());
-        System.out.printf(Locale.ROOT,
-            "  adaptor reader / plain FastCSV: throughput %.2f, CPU %.2fx%n",
-            (double) fast.nanos() / reader.nanos(), (double) reader.cpuNanos() / fast.cpuNanos());
+        for (Leg leg : measured.subList(1, measured.size())) {
+          System.out.printf(Locale.ROOT, "  %s / plain FastCSV: throughput %.2f, CPU %.2fx%n",
+              leg.name(), (double) fast.nanos() / leg.nanos(),
+              (double) leg.cpuNanos() / fast.cpuNanos());
+        }
       }
     } finally {
       sink.close();
@@ -184,9 +208,26 @@ public final class FileExportBenchmark {
     }
   }
 
+  /** What a plain loop does with the downloaded bytes; returns the rows it handled. */
+  private interface Parse {
+    long parse(InputStream in) throws Exception;
+  }
+
   private static long plain(boolean sftp, FtpTestServer f, SftpTestServer s, String path,
       boolean fastCsv) throws Exception {
-    return sftp ? plainSftp(s, path, fastCsv) : plainFtp(f, path, fastCsv);
+    Parse parse = fastCsv ? FileExportBenchmark::parseFastCsv : FileExportBenchmark::parseCommonsCsv;
+    return sftp ? plainSftp(s, path, parse) : plainFtp(f, path, parse);
+  }
+
+  /** Download + FastCSV + a JSON body per 1000 rows to the sink, by hand ({@link PlainHttpLoop}). */
+  private static void plainHttp(boolean sftp, FtpTestServer f, SftpTestServer s, String path,
+      long expected, BulkSink sink, PlainHttpLoop loop) throws Exception {
+    sink.reset();
+    long results = sftp ? plainSftp(s, path, loop::run) : plainFtp(f, path, loop::run);
+    if (results != expected || sink.records() != expected) {
+      throw new IllegalStateException("plain HTTP loop: " + results + " results and "
+          + sink.records() + " received of " + expected + " rows");
+    }
   }
 
   /**
@@ -235,18 +276,14 @@ public final class FileExportBenchmark {
     return n;
   }
 
-  private static long parse(InputStream in, boolean fastCsv) throws Exception {
-    return fastCsv ? parseFastCsv(in) : parseCommonsCsv(in);
-  }
-
-  private static long plainFtp(FtpTestServer s, String path, boolean fastCsv) throws Exception {
+  private static long plainFtp(FtpTestServer s, String path, Parse parse) throws Exception {
     FTPClient c = new FTPClient();
     c.connect(s.host(), s.port());
     c.login(s.username(), s.password());
     c.setFileType(FTP.BINARY_FILE_TYPE);
     c.enterLocalPassiveMode();
     try (InputStream in = new java.io.BufferedInputStream(c.retrieveFileStream(path), 65536)) {
-      return parse(in, fastCsv);
+      return parse.parse(in);
     } finally {
       c.completePendingCommand();
       c.logout();
@@ -254,7 +291,7 @@ public final class FileExportBenchmark {
     }
   }
 
-  private static long plainSftp(SftpTestServer s, String path, boolean fastCsv) throws Exception {
+  private static long plainSftp(SftpTestServer s, String path, Parse parse) throws Exception {
     SshClient ssh = SshClient.setUpDefaultClient();
     ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
     ssh.start();
@@ -263,7 +300,7 @@ public final class FileExportBenchmark {
       session.auth().verify(Duration.ofSeconds(30));
       try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
           InputStream in = new java.io.BufferedInputStream(sftp.read(path), 65536)) {
-        return parse(in, fastCsv);
+        return parse.parse(in);
       }
     } finally {
       ssh.stop();

@@ -21,12 +21,14 @@ import java.util.Map;
  * quoting (a character after a closing quote, a quote never closed) is an {@link IOException}: the
  * rest of the file cannot be trusted.
  *
- * <p>Per row it allocates the field strings, their text nodes and one {@link ObjectNode} whose map
- * is sized for the column count; field names are the header's strings, interned once, so the
- * mapping's interned paths find them by identity.
+ * <p>Per row it allocates the field strings, their text nodes and one {@link ObjectNode} over a
+ * {@link RowMap} that shares the header's names (interned once, so the mapping's interned paths
+ * find them by identity); a header naming a column twice gets a plain map per row instead, where
+ * the last value of the name wins.
  */
 final class CsvRecordParser implements RecordParser {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final TextNode EMPTY = TextNode.valueOf("");
 
   private final CsvOptions options;
   private final long lineOffset;
@@ -35,6 +37,8 @@ final class CsvRecordParser implements RecordParser {
   private final CloseableIterator<CsvRowHandler> rows;
   private final CsvRowHandler row;
   private String[] names;
+  /** The header's columns when their names are distinct; null without a header or with repeats. */
+  private RowMap.Columns columns;
   private int mapCapacity;
   private IOException pendingFailure;
   private boolean ended;
@@ -123,6 +127,9 @@ final class CsvRecordParser implements RecordParser {
       names[i] = row.fields()[i].strip().intern();
     }
     mapCapacity = capacity(names.length);
+    if (distinct(names)) {
+      columns = new RowMap.Columns(names);
+    }
     checkClosedQuote();
   }
 
@@ -139,10 +146,16 @@ final class CsvRecordParser implements RecordParser {
             line,
             "row has " + values + " values but the header row names " + names.length + " columns");
         record = null;
+      } else if (columns != null) {
+        JsonNode[] row = new JsonNode[names.length];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = i < values ? TextNode.valueOf(fields[i]) : EMPTY;
+        }
+        record = new ObjectNode(NODES, new RowMap(columns, row));
       } else {
         Map<String, JsonNode> map = new LinkedHashMap<>(mapCapacity);
         for (int i = 0; i < names.length; i++) {
-          map.put(names[i], i < values ? TextNode.valueOf(fields[i]) : TextNode.valueOf(""));
+          map.put(names[i], i < values ? TextNode.valueOf(fields[i]) : EMPTY);
         }
         record = new ObjectNode(NODES, map);
       }
@@ -198,6 +211,10 @@ final class CsvRecordParser implements RecordParser {
       more[i] = ("Column" + (i + 1)).intern();
     }
     names = more;
+  }
+
+  private static boolean distinct(String[] names) {
+    return new java.util.HashSet<>(java.util.Arrays.asList(names)).size() == names.length;
   }
 
   private static int capacity(int entries) {
