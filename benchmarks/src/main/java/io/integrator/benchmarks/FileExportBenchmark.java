@@ -64,7 +64,7 @@ public final class FileExportBenchmark {
   private FileExportBenchmark() {}
 
   /** One leg's measurements. */
-  private record Leg(String name, long nanos, long cpuNanos, long peakHeap) {}
+  private record Leg(String name, long nanos, long cpuNanos, long peakHeap, long gcs, long gcMillis) {}
 
   /**
    * Arguments: size in MB (default 256), protocol {@code ftp} or {@code sftp} (default ftp),
@@ -83,7 +83,7 @@ public final class FileExportBenchmark {
     PlainHttpLoop plainHttp = new PlainHttpLoop(sink.baseUri());
     try {
       Path warm = Files.createDirectories(home.resolve("warm"));
-      long warmRows = generate(warm.resolve("w.csv"), 5);
+      long warmRows = generate(warm.resolve("w.csv"), Integer.getInteger("warmup.mb", 5));
       Path in = Files.createDirectories(home.resolve("in"));
       long rows = generate(in.resolve("big.csv"), mb);
       long bytes = Files.size(in.resolve("big.csv"));
@@ -98,7 +98,7 @@ public final class FileExportBenchmark {
              "password": "%s"}}"""
               .formatted(ftpServer.host(), ftpServer.port(), ftpServer.username(), ftpServer.password());
 
-      // warm-up: every leg once on the small file
+      // warm-up: every leg once on the small file (-Dwarmup.mb, default 5)
       plain(sftp, ftpServer, sftpServer, "warm/w.csv", true);
       if (legs.contains("commons")) {
         plain(sftp, ftpServer, sftpServer, "warm/w.csv", false);
@@ -120,6 +120,7 @@ public final class FileExportBenchmark {
       System.out.printf(Locale.ROOT, "%s, %.0f MB, %,d rows, -Xmx %d MB, %d cores%n", protocol, mbytes,
           rows, Runtime.getRuntime().maxMemory() / 1_048_576,
           Runtime.getRuntime().availableProcessors());
+      java.util.Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
       for (int round = 1; round <= rounds; round++) {
         Leg fast = measure("plain FastCSV", () -> check(plain(sftp, ftpServer, sftpServer, "in/big.csv", true), rows));
         List<Leg> measured = new ArrayList<>(List.of(fast));
@@ -142,15 +143,25 @@ public final class FileExportBenchmark {
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Leg leg : measured) {
           System.out.printf(Locale.ROOT,
-              "  %-18s %6.1f s  %6.1f MB/s  CPU %6.1f s  peak heap %4d MB%n", leg.name(),
+              "  %-18s %6.1f s  %6.1f MB/s  CPU %6.1f s  peak heap %4d MB  GC %4d x %5d ms%n", leg.name(),
               leg.nanos() / 1e9, mbytes / (leg.nanos() / 1e9), leg.cpuNanos() / 1e9,
-              leg.peakHeap() / 1_048_576);
+              leg.peakHeap() / 1_048_576, leg.gcs(), leg.gcMillis());
         }
         for (Leg leg : measured.subList(1, measured.size())) {
-          System.out.printf(Locale.ROOT, "  %s / plain FastCSV: throughput %.2f, CPU %.2fx%n",
-              leg.name(), (double) fast.nanos() / leg.nanos(),
-              (double) leg.cpuNanos() / fast.cpuNanos());
+          ratio(ratios, leg, fast);
         }
+        Leg http = find(measured, "flow -> HTTP");
+        Leg handWritten = find(measured, "plain -> HTTP");
+        if (http != null && handWritten != null) {
+          ratio(ratios, http, handWritten);
+        }
+      }
+      if (rounds > 1) {
+        System.out.printf(Locale.ROOT, "median of %d rounds%n", rounds);
+        ratios.forEach((name, values) -> System.out.printf(Locale.ROOT,
+            "  %s: throughput %.2f (%.2f-%.2f)%n", name, median(values),
+            values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+            values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
       }
     } finally {
       sink.close();
@@ -161,6 +172,24 @@ public final class FileExportBenchmark {
         sftpServer.close();
       }
     }
+  }
+
+  /** Prints and keeps {@code leg}'s throughput and CPU relative to {@code base}. */
+  private static void ratio(java.util.Map<String, List<Double>> ratios, Leg leg, Leg base) {
+    double throughput = (double) base.nanos() / leg.nanos();
+    System.out.printf(Locale.ROOT, "  %s / %s: throughput %.2f, CPU %.2fx%n", leg.name(),
+        base.name(), throughput, (double) leg.cpuNanos() / base.cpuNanos());
+    ratios.computeIfAbsent(leg.name() + " / " + base.name(), k -> new ArrayList<>()).add(throughput);
+  }
+
+  private static Leg find(List<Leg> legs, String name) {
+    return legs.stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static long generate(Path file, int mb) throws Exception {
@@ -191,10 +220,22 @@ public final class FileExportBenchmark {
     System.gc();
     resetPeaks();
     long cpu0 = processCpu();
+    long gcs0 = gcs();
+    long gcMillis0 = gcMillis();
     long t0 = System.nanoTime();
     work.run();
     long nanos = System.nanoTime() - t0;
-    return new Leg(name, nanos, processCpu() - cpu0, peakHeap());
+    return new Leg(name, nanos, processCpu() - cpu0, peakHeap(), gcs() - gcs0, gcMillis() - gcMillis0);
+  }
+
+  private static long gcs() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static long processCpu() {
