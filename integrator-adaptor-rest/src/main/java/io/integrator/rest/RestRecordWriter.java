@@ -11,9 +11,9 @@ import io.integrator.spi.RecordWriter;
 import io.integrator.spi.SubmitResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -83,12 +83,12 @@ final class RestRecordWriter implements RecordWriter {
     }
     for (int k = 0; k < units.size(); k++) {
       List<SubmitResult> rs = lanes.answers[k];
-      List<Integer> idx = units.get(k).records();
-      for (int j = 0; j < idx.size(); j++) {
-        out[idx.get(j)] = rs.get(j);
+      int[] idx = units.get(k).records();
+      for (int j = 0; j < idx.length; j++) {
+        out[idx[j]] = rs.get(j);
       }
     }
-    return List.of(out);
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /**
@@ -151,9 +151,9 @@ final class RestRecordWriter implements RecordWriter {
       try {
         response = call.execute();
       } catch (IOException e) {
-        return Collections.nCopies(u.records().size(), results.failed(e, u.request()));
+        return Collections.nCopies(u.records().length, results.failed(e, u.request()));
       }
-      return u.batch() ? results.readBatch(response, u.records().size())
+      return u.batch() ? results.readBatch(response, u.records().length)
           : List.of(results.read(response));
     }
 
@@ -173,14 +173,14 @@ final class RestRecordWriter implements RecordWriter {
   }
 
   /** One request and the records (indexes) it carries. */
-  private record Unit(List<Integer> records, Request request, boolean batch) {}
+  private record Unit(int[] records, Request request, boolean batch) {}
 
   /** One request per record; records that cannot be sent get their result in {@code out}. */
   private List<Unit> singles(List<ImportRecord> records, SubmitResult[] out) {
     List<Unit> units = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       try {
-        units.add(new Unit(List.of(i), requests.build(records.get(i)), false));
+        units.add(new Unit(new int[] {i}, requests.build(records.get(i)), false));
       } catch (AdaptorException e) {
         out[i] = ImportResults.notSent(e);
       }
@@ -193,34 +193,62 @@ final class RestRecordWriter implements RecordWriter {
    * body is the JSON array of their bodies, in record order. DELETE requests stay one per record.
    */
   private List<Unit> batches(List<ImportRecord> records, SubmitResult[] out) {
+    int n = records.size();
     List<Unit> units = new ArrayList<>();
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    Map<String, ImportRequests.Prepared> prepared = new HashMap<>();
-    JsonNode[] bodies = new JsonNode[records.size()];
-    for (int i = 0; i < records.size(); i++) {
+    List<ImportRequests.Prepared> groups = new ArrayList<>(); // each group's first request
+    Map<String, Integer> groupOfKey = new HashMap<>();
+    int[] group = new int[n]; // -1: the record is not in a batch
+    JsonNode[] bodies = new JsonNode[n];
+    String lastKey = null;
+    int lastGroup = -1;
+    for (int i = 0; i < n; i++) {
+      group[i] = -1;
       ImportRecord r = records.get(i);
       try {
         ImportRequests.Prepared p = requests.prepare(r);
         if ("DELETE".equals(p.entry().method())) {
-          units.add(new Unit(List.of(i), p.request(null), false));
+          units.add(new Unit(new int[] {i}, p.request(null), false));
           continue;
         }
         bodies[i] = requests.bodyNode(p.entry(), r);
-        prepared.putIfAbsent(p.batchKey(), p);
-        groups.computeIfAbsent(p.batchKey(), k -> new ArrayList<>()).add(i);
+        String key = p.batchKey();
+        if (!key.equals(lastKey)) {
+          lastKey = key;
+          lastGroup = groupOfKey.computeIfAbsent(key, k -> {
+            groups.add(p);
+            return groups.size() - 1;
+          });
+        }
+        group[i] = lastGroup;
       } catch (AdaptorException e) {
         out[i] = ImportResults.notSent(e);
       }
     }
-    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-      List<Integer> idx = g.getValue();
-      for (int from = 0; from < idx.size(); from += endpoint.batchSize) {
-        List<Integer> chunk = List.copyOf(idx.subList(from,
-            Math.min(idx.size(), from + endpoint.batchSize)));
-        ArrayNode array = JsonNodeFactory.instance.arrayNode(chunk.size());
-        chunk.forEach(i -> array.add(bodies[i]));
-        units.add(new Unit(chunk, prepared.get(g.getKey())
-            .request(Bodies.encode(array, BodyType.JSON)), true));
+    // each group's records, in record order, as one run of `order` (a counting sort)
+    int[] start = new int[groups.size() + 1];
+    for (int g : group) {
+      if (g >= 0) {
+        start[g + 1]++;
+      }
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      start[g + 1] += start[g];
+    }
+    int[] order = new int[start[groups.size()]];
+    int[] fill = start.clone();
+    for (int i = 0; i < n; i++) {
+      if (group[i] >= 0) {
+        order[fill[group[i]]++] = i;
+      }
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      for (int from = start[g]; from < start[g + 1]; from += endpoint.batchSize) {
+        int[] chunk = Arrays.copyOfRange(order, from, Math.min(start[g + 1], from + endpoint.batchSize));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(chunk.length);
+        for (int i : chunk) {
+          array.add(bodies[i]);
+        }
+        units.add(new Unit(chunk, groups.get(g).request(Bodies.encode(array, BodyType.JSON)), true));
       }
     }
     return units;

@@ -325,6 +325,36 @@ class RestRecordWriterTest {
   }
 
   @Test
+  void recordsForDifferentUrlsAreBatchedPerUrlInRecordOrderAndAnsweredInRecordOrder()
+      throws Exception {
+    for (String kind : List.of("a", "b")) {
+      routes.put("POST /api/bulk/" + kind, r -> {
+        JsonNode sent = Json.tree(r.getBody().utf8());
+        StringBuilder sb = new StringBuilder("{\"results\": [");
+        for (int i = 0; i < sent.size(); i++) {
+          sb.append(i == 0 ? "" : ",").append("{\"id\": \"").append(kind).append('-')
+              .append(sent.get(i).path("n").asInt()).append("\"}");
+        }
+        return Json.ok(sb.append("]}").toString());
+      });
+    }
+    RestRecordWriter w = httpWriter("""
+        {"relativeURI": "/bulk/{{kind}}", "method": "POST", "batchSize": 2,
+         "response": {"resourcePath": "results"}}""");
+    List<ObjectNode> records = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      records.add(Json.obj("{\"n\": " + i + ", \"kind\": \"" + (i % 3 == 1 ? "b" : "a") + "\"}"));
+    }
+    List<SubmitResult> rs = w.submit(records);
+    assertThat(rs).extracting(SubmitResult::id)
+        .containsExactly("a-0", "b-1", "a-2", "a-3", "b-4", "a-5", "a-6");
+    assertThat(seen).extracting(r -> r.getUrl().encodedPath() + " " + Json.tree(r.getBody().utf8())
+            .findValuesAsText("n"))
+        .containsExactlyInAnyOrder("/api/bulk/a [0, 2]", "/api/bulk/a [3, 5]", "/api/bulk/a [6]",
+            "/api/bulk/b [1, 4]");
+  }
+
+  @Test
   void aFailedOrMisshapenBatchFailsEachOfItsRecords() throws Exception {
     routes.put("POST /api/down", r -> new MockResponse.Builder().code(503)
         .addHeader("Retry-After", "3").body("busy").build());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.lookup.LookupBatch;
 import io.integrator.lookup.LookupResolver;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public final class Mapping {
     private final boolean passThrough;
     private final boolean dynamic;
     private final List<MappingProblem> warnings;
+    /** Initial capacity of a mapped record's map: its top-level names fit without a resize. */
+    private final int outCapacity;
 
     private Mapping(FieldPlan[] fields, ListPlan[] lists, boolean passThrough, List<MappingProblem> warnings) {
         this.fields = fields;
@@ -48,6 +51,14 @@ public final class Mapping {
             dyn |= l.hasDynamicLookup;
         }
         this.dynamic = dyn;
+        java.util.Set<String> top = new java.util.HashSet<>();
+        for (FieldPlan f : fields) {
+            top.add(f.target.segments()[0]);
+        }
+        for (ListPlan l : lists) {
+            top.add(l.target.segments()[0]);
+        }
+        this.outCapacity = (int) (top.size() / 0.75f) + 1;
     }
 
     /**
@@ -284,7 +295,7 @@ public final class Mapping {
         if (passThrough) {
             return new RecordResult(record.deepCopy(), List.of());
         }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ObjectNode out = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(outCapacity));
         RecordContext ctx = new RecordContext(record, op, batch);
         try {
             for (FieldPlan f : fields) {

@@ -46,8 +46,9 @@ final class SubmitStep implements Step {
 
   @Override
   public CompletableFuture<Void> apply(PageWork w) {
-    List<Integer> live = new ArrayList<>();
-    for (int i : w.live()) {
+    List<Integer> all = w.live();
+    List<Integer> live = new ArrayList<>(all.size());
+    for (Integer i : all) {
       if (w.mapped[i] == null) {
         w.fail(i, source(), List.of(io.integrator.job.ErrorRow.of("internal_error",
             "the record was not mapped", "internal", Classification.VALUE, true)));
@@ -66,7 +67,11 @@ final class SubmitStep implements Step {
 
   private void attempt(PageWork w, List<Integer> idx, int[] attempts, int[] throttles,
       CompletableFuture<Void> done) {
-    List<ImportRecord> batch = idx.stream().map(w::importRecord).toList();
+    List<ImportRecord> records = new ArrayList<>(idx.size());
+    for (int i : idx) {
+      records.add(w.importRecord(i));
+    }
+    List<ImportRecord> batch = java.util.Collections.unmodifiableList(records);
     limiter.run(workers, () -> writer.submitRecords(batch)).whenComplete((results, ex) -> {
       try {
         List<SubmitResult> rs = ex == null ? results : null;
