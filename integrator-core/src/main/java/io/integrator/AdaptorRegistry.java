@@ -1,12 +1,15 @@
 package io.integrator;
 
 import io.integrator.spi.Adaptor;
+import io.integrator.spi.CredentialStore;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +51,16 @@ final class AdaptorRegistry {
                 + " and "
                 + adaptor.getClass().getName()
                 + "; keep only one of them on the classpath or register one on the builder");
+      }
+    }
+  }
+
+  /** Hands {@code credentials} to each adaptor once (one adaptor may serve several types). */
+  void useCredentialStore(CredentialStore credentials) {
+    Set<Adaptor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Adaptor a : byType.values()) {
+      if (seen.add(a)) {
+        a.useCredentialStore(credentials);
       }
     }
   }

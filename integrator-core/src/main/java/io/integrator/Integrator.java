@@ -91,6 +91,7 @@ public final class Integrator implements AutoCloseable {
   private Integrator(Builder b) {
     this.store = b.store != null ? b.store : Stores.inMemory();
     this.adaptors = AdaptorRegistry.discover(b.adaptors, b.classLoader);
+    adaptors.useCredentialStore(new StoredCredentials(store));
     this.validator = b.validator != null ? b.validator : Validator.defaults();
     this.connections = ops(ResourceKind.CONNECTION, Connection.class);
     this.exports =

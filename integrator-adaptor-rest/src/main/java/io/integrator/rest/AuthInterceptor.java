@@ -1,9 +1,12 @@
 package io.integrator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.integrator.spi.CredentialStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -11,6 +14,8 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds a connection's credentials to every request.
@@ -32,16 +37,19 @@ import okhttp3.Response;
  * {@code grant_type=client_credentials}; {@code scope} joined by {@code scopeDelimiter} when scopes
  * are set; the IClient's client id and secret as HTTP basic authentication. The answer (JSON or a
  * form) must hold {@code access_token}; a new {@code refresh_token} replaces the old one and {@code
- * expires_in} (seconds) is remembered. Tokens live in memory with the connection's client: they are
- * not written back to the connection document. A refused token request fails the call with an
+ * expires_in} (seconds) is remembered. Tokens live with the connection's client and are written back
+ * to the stored connection through the engine's {@link CredentialStore}. A refused token request
+ * fails the call with an
  * {@link AuthFailedException} (classification {@code connection}).
  */
 final class AuthInterceptor implements Interceptor {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthInterceptor.class);
   private static final long EXPIRY_MARGIN_SECONDS = 30;
 
   private final RestConnection connection;
   private final AuthSettings auth;
   private final OkHttpClient tokenClient;
+  private final CredentialStore credentials;
   private final Object lock = new Object();
   private volatile String accessToken;
   private volatile String refreshToken;
@@ -49,9 +57,12 @@ final class AuthInterceptor implements Interceptor {
 
   /**
    * @param tokenClient a client without this interceptor, used for token requests
+   * @param credentials where a token obtained here is stored with its connection
    */
-  AuthInterceptor(RestConnection connection, OkHttpClient tokenClient) {
+  AuthInterceptor(RestConnection connection, OkHttpClient tokenClient,
+      CredentialStore credentials) {
     this.connection = connection;
+    this.credentials = credentials;
     this.auth = connection.auth();
     this.tokenClient = tokenClient;
     this.accessToken = auth.token();
@@ -162,6 +173,30 @@ final class AuthInterceptor implements Interceptor {
       expiresAt = expiresIn > 0
           ? Instant.now().plusSeconds(Math.max(1, expiresIn - EXPIRY_MARGIN_SECONDS)) : null;
       accessToken = access;
+      store(access, rotated);
+    }
+  }
+
+  /**
+   * Writes a new token (and the refresh token the provider rotated with it) into the stored
+   * connection, so the next process does not start from a refresh token that was already used.
+   * A failure to store costs the next process a refresh, not this request.
+   */
+  private void store(String access, String rotated) {
+    if (connection.id().isEmpty()) {
+      return;
+    }
+    Map<String, String> secrets = new LinkedHashMap<>();
+    secrets.put(connection.section() + ".bearerToken", access);
+    if (rotated != null) {
+      secrets.put(connection.section() + ".refreshToken", rotated);
+    }
+    try {
+      credentials.update(connection.id(), secrets);
+    } catch (RuntimeException e) {
+      LOG.warn("{}: the new OAuth 2.0 token could not be stored with the connection ({}); the"
+          + " next process will refresh it again", connection.describe(),
+          e.getClass().getSimpleName());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.integrator.rest;
 
+import io.integrator.spi.CredentialStore;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -88,8 +89,16 @@ final class ClientCache {
     return root;
   }
 
-  /** The client of a connection, created on first use. */
+  /** The client of a connection, created on first use; tokens it obtains are not stored. */
   OkHttpClient client(RestConnection connection) {
+    return client(connection, CredentialStore.NONE);
+  }
+
+  /**
+   * The client of a connection, created on first use; OAuth 2.0 tokens it obtains go to {@code
+   * credentials} (the store of the engine whose adaptor created the client).
+   */
+  OkHttpClient client(RestConnection connection, CredentialStore credentials) {
     String key = connection.id() + "|" + connection.fingerprint();
     OkHttpClient c = clients.get(key);
     if (c != null) {
@@ -100,7 +109,7 @@ final class ClientCache {
       if (c != null) {
         return c;
       }
-      c = build(connection);
+      c = build(connection, credentials);
       if (connection.id().isEmpty()) {
         if (clients.size() > MAX_UNSAVED) {
           clients.keySet().removeIf(k -> k.startsWith("|"));
@@ -121,7 +130,7 @@ final class ClientCache {
     return clients.size();
   }
 
-  private OkHttpClient build(RestConnection connection) {
+  private OkHttpClient build(RestConnection connection, CredentialStore credentials) {
     OkHttpClient.Builder base = root.newBuilder();
     if (connection.disableStrictSsl()) {
       LOG.warn("{} has disableStrictSSL set: TLS certificates and host names are NOT verified",
@@ -134,7 +143,7 @@ final class ClientCache {
     // does not see: without a concurrencyLevel a connection is capped at that limit here
     b.addInterceptor(new ConcurrencyInterceptor(connection.concurrencyLevel() > 0
         ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST));
-    b.addInterceptor(new AuthInterceptor(connection, tokenClient));
+    b.addInterceptor(new AuthInterceptor(connection, tokenClient, credentials));
     return b.build();
   }
 

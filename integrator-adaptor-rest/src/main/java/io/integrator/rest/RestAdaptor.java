@@ -3,6 +3,7 @@ package io.integrator.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.spi.Adaptor;
 import io.integrator.spi.AdaptorException;
+import io.integrator.spi.CredentialStore;
 import io.integrator.spi.ExportContext;
 import io.integrator.spi.ImportContext;
 import io.integrator.spi.LookupSource;
@@ -36,6 +37,7 @@ import java.util.Set;
 public final class RestAdaptor implements Adaptor {
   private final ClientCache clients;
   private final HttpCalls calls;
+  private volatile CredentialStore credentials = CredentialStore.NONE;
 
   /** The adaptor with the process-wide client cache and the default retry policy. */
   public RestAdaptor() {
@@ -45,6 +47,12 @@ public final class RestAdaptor implements Adaptor {
   RestAdaptor(ClientCache clients, RetryPolicy retries) {
     this.clients = clients;
     this.calls = new HttpCalls(retries);
+  }
+
+  /** Refreshed OAuth 2.0 tokens (and rotated refresh tokens) are stored there. */
+  @Override
+  public void useCredentialStore(CredentialStore credentials) {
+    this.credentials = java.util.Objects.requireNonNull(credentials, "credentials");
   }
 
   /** {@code rest} and {@code http}. */
@@ -66,7 +74,7 @@ public final class RestAdaptor implements Adaptor {
     } catch (AdaptorException e) {
       return PingResult.failure(e.code(), e.getMessage());
     }
-    return Pinger.ping(c, clients.client(c));
+    return Pinger.ping(c, clients.client(c, credentials));
   }
 
   /**
@@ -80,7 +88,7 @@ public final class RestAdaptor implements Adaptor {
   public PageReader openReader(ExportContext context) throws AdaptorException {
     RestConnection c = RestConnection.of(context.connection());
     ExportSpec spec = ExportSpec.of(context.export(), c);
-    return new RestPageReader(context, c, spec, clients.client(c), calls);
+    return new RestPageReader(context, c, spec, clients.client(c, credentials), calls);
   }
 
   /**
@@ -96,7 +104,7 @@ public final class RestAdaptor implements Adaptor {
       throws AdaptorException {
     RestConnection c = RestConnection.of(context.connection());
     ExportSpec spec = ExportSpec.of(context.export(), c);
-    new OnceMarker(context, c, spec, clients.client(c), calls).mark(records);
+    new OnceMarker(context, c, spec, clients.client(c, credentials), calls).mark(records);
   }
 
   /**
@@ -111,7 +119,7 @@ public final class RestAdaptor implements Adaptor {
   public RecordWriter openWriter(ImportContext context) throws AdaptorException {
     RestConnection c = RestConnection.of(context.connection());
     ImportEndpoint endpoint = ImportEndpoint.of(context.importDocument());
-    return new RestRecordWriter(clients.client(c), endpoint, c);
+    return new RestRecordWriter(clients.client(c, credentials), endpoint, c);
   }
 
   /**
@@ -123,7 +131,7 @@ public final class RestAdaptor implements Adaptor {
   public Optional<LookupSource> lookupSource(ObjectNode connection) {
     try {
       RestConnection c = RestConnection.of(connection);
-      return Optional.of(new RestLookupSource(clients.client(c), c));
+      return Optional.of(new RestLookupSource(clients.client(c, credentials), c));
     } catch (AdaptorException e) {
       return Optional.empty();
     }

@@ -3,7 +3,10 @@ package io.integrator.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.integrator.spi.CredentialStore;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -117,6 +120,31 @@ class AuthTest {
     take();
     assertThat(take().getBody().utf8()).contains("refresh_token=R2");
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer NEWER");
+  }
+
+  @Test
+  void aRefreshedTokenAndTheRotatedRefreshTokenAreStoredWithTheConnection() throws Exception {
+    List<String> stored = new CopyOnWriteArrayList<>();
+    CredentialStore credentials = (id, secrets) -> stored.add(id + " " + secrets);
+    server.enqueue(Json.status(401, "{}"));
+    server.enqueue(Json.ok("{\"access_token\": \"NEW\", \"refresh_token\": \"R2\"}"));
+    server.enqueue(Json.ok("{}"));
+    RestConnection c = conn(oauth("\"bearerToken\": \"OLD\", \"refreshToken\": \"R1\""));
+    cache.client(c, credentials).newCall(new Request.Builder().url(c.resolve("/x")).build())
+        .execute().close();
+    assertThat(stored).containsExactly("c1 {rest.bearerToken=NEW, rest.refreshToken=R2}");
+
+    // a store that fails costs the next process a refresh, not this request
+    CredentialStore broken = (id, secrets) -> {
+      throw new IllegalStateException("store closed");
+    };
+    server.enqueue(Json.ok("{\"access_token\": \"FIRST\"}"));
+    server.enqueue(Json.ok("{}"));
+    RestConnection fresh = conn(oauth("\"concurrencyLevel\": 3"));
+    try (Response r = cache.client(fresh, broken).newCall(
+        new Request.Builder().url(fresh.resolve("/y")).build()).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+    }
   }
 
   @Test

@@ -80,6 +80,15 @@ public interface Adaptor {
   PingResult ping(ObjectNode connection);
 
   /**
+   * Gives the adaptor the engine's {@link CredentialStore}; called once, before any other call.
+   * An adaptor that refreshes credentials itself (an OAuth 2.0 token) keeps it and writes the new
+   * values there. The default ignores it.
+   *
+   * @param credentials where refreshed credentials of stored connections go
+   */
+  default void useCredentialStore(CredentialStore credentials) {}
+
+  /**
    * The source that answers dynamic lookups ({@code rest.lookups}, {@code netsuite.lookups}) of
    * imports whose connection this adaptor serves. The engine asks it once per page with every
    * distinct question (see {@link LookupSource}).
