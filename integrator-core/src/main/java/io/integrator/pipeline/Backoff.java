@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * How long to wait before submitting a transiently failed record again: {@code base x
  * 2^(attempt-1)}, capped at {@code max}, with "equal jitter" (a random value between half and all
  * of it). A wait the destination asked for ({@code Retry-After}) replaces the computed value,
- * capped at {@code maxServerWait}.
+ * capped at {@code maxServerWait}; a throttled record asking for more than that fails instead
+ * ({@code SubmitStep}).
  *
  * @param base first wait, default 1 s
  * @param max longest computed wait, default 60 s

@@ -58,6 +58,25 @@ final class FlowRun {
     this.errors = new ErrorRecorder(engine.store);
   }
 
+  /**
+   * Flows of an integration that is being installed or uninstalled do not run (REFERENCE,
+   * integration {@code mode}): their connections and settings are not ready, or going away.
+   */
+  private static void refuseWhileIntegrationChanges(Engine engine, Flow flow) {
+    String integrationId = flow.integrationId();
+    if (integrationId == null) {
+      return;
+    }
+    engine.store.find(ResourceKind.INTEGRATION, integrationId)
+        .map(doc -> doc.path("mode").asText(""))
+        .filter(mode -> mode.equals("install") || mode.equals("uninstall"))
+        .ifPresent(mode -> {
+          throw new FlowRunException("integration_" + mode, "flow '" + flow.id() + "' belongs to"
+              + " integration '" + integrationId + "', which is in " + mode + " mode; flows run"
+              + " once its mode is settings (every install step completed)");
+        });
+  }
+
   static FlowRunHandle start(Engine engine, String flowId) {
     Flow flow = Resources.of(Flow.class, engine.store.find(ResourceKind.FLOW, flowId)
         .orElseThrow(() -> new FlowRunException("not_found", "no flow has the id '" + flowId + "'")));
@@ -65,6 +84,7 @@ final class FlowRun {
       throw new FlowRunException("flow_disabled", "flow '" + flowId
           + "' is disabled; set disabled to false to run it");
     }
+    refuseWhileIntegrationChanges(engine, flow);
     if (flow.pageGenerators().isEmpty()) {
       throw new FlowRunException("invalid_flow", "flow '" + flowId + "' has no page generator");
     }

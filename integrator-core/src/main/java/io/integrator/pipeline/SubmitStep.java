@@ -88,6 +88,11 @@ final class SubmitStep implements Step {
           if (r == null) {
             r = fromException(new IllegalStateException("the adaptor returned a null result"));
           }
+          if (r.isError() && Classification.RATE_LIMIT.equals(r.classification())
+              && r.retryAfter().filter(d -> d.compareTo(backoff.maxServerWait()) > 0).isPresent()) {
+            w.response[i] = waitTooLong(r, backoff.maxServerWait());
+            continue;
+          }
           w.response[i] = r;
           if (r.isError() && Classification.isTransient(r.classification())) {
             boolean throttled = Classification.RATE_LIMIT.equals(r.classification());
@@ -115,6 +120,30 @@ final class SubmitStep implements Step {
         done.completeExceptionally(e);
       }
     });
+  }
+
+  /**
+   * A throttled record whose destination asked for a longer wait than the engine's cap fails at
+   * once (REFERENCE: above the cap the record fails with classification {@code rate_limit}); it
+   * keeps its retry data, so {@code retry} sends it again once the destination accepts requests.
+   */
+  private static SubmitResult waitTooLong(SubmitResult r, Duration cap) {
+    String why = "the destination asked to wait " + words(r.retryAfter().orElseThrow())
+        + " before the next request, longer than the " + words(cap) + " the engine waits; retry"
+        + " the record later";
+    List<ErrorItem> errors = new ArrayList<>(r.errors());
+    if (errors.isEmpty()) {
+      errors.add(new ErrorItem(String.valueOf(r.statusCode()), why, "application"));
+    } else {
+      ErrorItem first = errors.get(0);
+      errors.set(0, new ErrorItem(first.code(), first.message() + "; " + why, first.source()));
+    }
+    return new SubmitResult(r.statusCode(), r.id(), r.json(), errors, false,
+        Classification.RATE_LIMIT, r.retryAfter());
+  }
+
+  private static String words(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static SubmitResult fromException(Throwable ex) {

@@ -71,6 +71,7 @@ final class EngineFixture implements AutoCloseable {
            {"extract": "id", "generate": "id"}, {"extract": "name", "generate": "name"},
            {"extract": "fail", "generate": "fail"}, {"extract": "exists", "generate": "exists"},
            {"extract": "flaky", "generate": "flaky"}, {"extract": "throttle", "generate": "throttle"},
+           {"extract": "throttleFor", "generate": "throttleFor"},
            {"extract": "destId", "generate": "destId"}, {"extract": "failOn", "generate": "failOn"}]}%s}"""
         .formatted(uri, connectionId, uri, extra.isEmpty() ? "" : ", " + extra)).id();
   }

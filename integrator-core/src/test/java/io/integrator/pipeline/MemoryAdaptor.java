@@ -262,6 +262,10 @@ final class MemoryAdaptor implements Adaptor {
     if (r.path("flaky").asInt(0) >= n) {
       return SubmitResult.failure(503, "503", "try later");
     }
+    if (r.has("throttleFor")) {
+      return SubmitResult.failure(429, "429", "come back later")
+          .classified(Classification.RATE_LIMIT, Duration.ofMillis(r.get("throttleFor").asLong()));
+    }
     if (r.path("throttle").asInt(0) >= n) {
       return SubmitResult.failure(429, "429", "slow down")
           .classified(Classification.RATE_LIMIT, Duration.ofMillis(1));

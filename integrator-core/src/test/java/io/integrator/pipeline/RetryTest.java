@@ -39,6 +39,27 @@ class RetryTest {
   }
 
   @Test
+  void aThrottleAskingForMoreThanTheCapFailsTheRecordAtOnceAsRateLimit() {
+    try (EngineFixture f = new EngineFixture()) { // the fixture caps server waits at 50 ms
+      f.source("/s", 3, (i, r) -> {
+        if (i == 1) {
+          r.put("throttleFor", 60_000);
+        }
+      });
+      String imp = f.importTo("/d", "\"maxAttempts\": 3");
+      Job job = f.integrator.runFlow(f.simpleFlow(f.export("/s", ""), imp));
+      assertThat(List.of(job.numSuccess(), job.numError())).containsExactly(2, 1);
+      assertThat(f.mem.attempts.get("r1").get()).isEqualTo(1);
+      JobError err = f.errors(f.child(job, "import", imp).id()).get(0);
+      assertThat(err.classification()).isEqualTo("rate_limit");
+      assertThat(err.traceKey()).isEqualTo("r1");
+      assertThat(err.code()).isEqualTo("429");
+      assertThat(err.message()).isEqualTo("come back later; the destination asked to wait 60 s"
+          + " before the next request, longer than the 50 ms the engine waits; retry the record later");
+    }
+  }
+
+  @Test
   void aWholeBatchFailingTransientlyIsSubmittedAgainThenRecordedPerRecord() {
     try (EngineFixture f = new EngineFixture()) {
       f.source("/s", 4, (i, r) -> {});
