@@ -74,6 +74,10 @@ final class ExportRules {
     if ("once".equals(type) && !Json.has(d, "once.booleanField")) {
       ctx.required("once.booleanField", "required for exports of type once");
     }
+    if (d.has("valueDelta")) {
+      ctx.warning("valueDelta", "value deltas are not supported yet: every record is exported and"
+          + " nothing is written back; use type delta (a date window) or once (a flag) instead");
+    }
     if ("distributed".equals(type) && !Json.has(d, "distributed.bearerToken")) {
       ctx.required("distributed.bearerToken", "required for exports of type distributed");
     }

@@ -195,6 +195,16 @@ class ValidatorTest {
   }
 
   @Test
+  void anExportWithValueDeltaIsWarnedThatItExportsEverything() {
+    assertThat(export("""
+        {"_connectionId": "c", "rest": {"relativeURI": "/x"},
+         "valueDelta": {"exportedField": "syncedVersion", "pendingField": "version"}}"""))
+        .containsExactly("exports/my-export.json: warning: valueDelta: value deltas are not"
+            + " supported yet: every record is exported and nothing is written back; use type"
+            + " delta (a date window) or once (a flag) instead");
+  }
+
+  @Test
   void connectionRules() {
     assertThat(connection("{\"type\":\"rest\",\"ftp\":{\"hostURI\":\"h\",\"username\":\"u\",\"password\":\"p\"}}"))
         .containsExactly(
