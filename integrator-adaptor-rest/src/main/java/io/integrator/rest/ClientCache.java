@@ -143,6 +143,9 @@ final class ClientCache {
     // does not see: without a concurrencyLevel a connection is capped at that limit here
     b.addInterceptor(new ConcurrencyInterceptor(connection.concurrencyLevel() > 0
         ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST));
+    if (connection.requestLimit() > 0) {
+      b.addInterceptor(new RequestPacer(connection.requestLimit(), connection.requestWindow()));
+    }
     b.addInterceptor(new AuthInterceptor(connection, tokenClient, credentials));
     return b.build();
   }

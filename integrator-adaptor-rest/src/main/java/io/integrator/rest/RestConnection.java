@@ -44,6 +44,8 @@ final class RestConnection {
   private final int rateLimitStatus;
   private final String rateLimitPath;
   private final List<String> rateLimitValues;
+  private final int requestLimit;
+  private final java.time.Duration requestWindow;
   private final String fingerprint;
   /** The URI resolved last, kept because imports resolve the same one record after record. */
   private volatile Resolved lastResolved;
@@ -78,6 +80,13 @@ final class RestConnection {
     this.rateLimitStatus = intValue(rl.path("failStatusCode"), "rateLimit.failStatusCode", 429);
     this.rateLimitPath = textOrNull(rl.path("failPath"));
     this.rateLimitValues = strings(rl.path("failValues"));
+    this.requestLimit = intValue(rl.path("limit"), "rateLimit.limit", 0);
+    int windowMillis = intValue(rl.path("windowMillis"), "rateLimit.windowMillis", 1000);
+    if (requestLimit < 0 || windowMillis < 1) {
+      throw invalid(requestLimit < 0 ? "rateLimit.limit" : "rateLimit.windowMillis",
+          "must be positive");
+    }
+    this.requestWindow = java.time.Duration.ofMillis(windowMillis);
     this.fingerprint = digest(section + "|" + s + "|" + document.path("ping") + "|"
         + document.path("rateLimit"));
   }
@@ -154,6 +163,16 @@ final class RestConnection {
   /** Ping settings. */
   PingSettings ping() {
     return ping;
+  }
+
+  /** {@code rateLimit.limit}: requests per {@link #requestWindow()}, or 0 for no limit. */
+  int requestLimit() {
+    return requestLimit;
+  }
+
+  /** {@code rateLimit.windowMillis} (extension), default 1 s. */
+  java.time.Duration requestWindow() {
+    return requestWindow;
   }
 
   /** {@code rateLimit.failStatusCode}, default 429. */

@@ -33,7 +33,8 @@ final class ConnectionSchema {
         integer("failStatusCode").min(100).max(599),
         str("failPath"),
         arr("failValues", FieldType.STRING),
-        integer("limit").min(1));
+        integer("limit").min(1),
+        integer("windowMillis").min(1));
   }
 
   /** Limits-and-health extensions, valid at the top level and under {@code http}. */
