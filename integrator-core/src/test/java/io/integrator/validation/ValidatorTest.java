@@ -205,6 +205,16 @@ class ValidatorTest {
   }
 
   @Test
+  void adaptiveConcurrencyIsWarnedAsNotSupported() {
+    assertThat(connection("""
+        {"type": "http", "http": {"baseURI": "https://a.test", "mediaType": "json",
+         "autoRecoverRateLimitErrors": true, "targetConcurrencyLevel": 4}}"""))
+        .containsExactly("connections/c.json: warning: http.autoRecoverRateLimitErrors: adaptive"
+            + " concurrency is not supported yet: the connection keeps its concurrencyLevel, and"
+            + " throttled requests wait and are retried");
+  }
+
+  @Test
   void connectionRules() {
     assertThat(connection("{\"type\":\"rest\",\"ftp\":{\"hostURI\":\"h\",\"username\":\"u\",\"password\":\"p\"}}"))
         .containsExactly(
