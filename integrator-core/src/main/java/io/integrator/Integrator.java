@@ -148,10 +148,14 @@ public final class Integrator implements AutoCloseable {
    * only as fast as the page processors take them; every record is counted once per import as
    * success, ignore or error; failed records become Job Errors with retry data.
    *
+   * <p>While the flow is running, this queues one run that starts when the running one ends and
+   * waits for it; further calls merge into that queued run and return its job too.
+   *
    * @param flowId the flow's {@code _id}
    * @return the final flow job ({@code completed}, {@code failed} or {@code canceled}); its
    *     children ({@code type} export and import, {@code _flowJobId}) are in {@link #jobs()}
-   * @throws FlowRunException when the flow does not exist, is disabled, or is already running
+   * @throws FlowRunException when the flow does not exist or is disabled, or its integration is
+   *     being installed or uninstalled
    */
   public Job runFlow(String flowId) {
     return engine.runFlowAsync(flowId).await();
@@ -159,9 +163,11 @@ public final class Integrator implements AutoCloseable {
 
   /**
    * Starts a flow run on its own thread and returns at once; the handle gives the job id, cancels
-   * the run, and completes with the final job.
+   * the run, and completes with the final job. While the flow is running the handle is that of
+   * the one queued run (status {@code queued}), the same for every call until it starts.
    *
-   * @throws FlowRunException when the flow does not exist, is disabled, or is already running
+   * @throws FlowRunException when the flow does not exist or is disabled, or its integration is
+   *     being installed or uninstalled
    */
   public FlowRunHandle runFlowAsync(String flowId) {
     return engine.runFlowAsync(flowId);

@@ -68,6 +68,10 @@ public final class Engine implements AutoCloseable {
   private final Function<String, Optional<Adaptor>> adaptors;
   private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
   final Map<String, FlowRunHandle> running = new ConcurrentHashMap<>();
+  /** Per flow, the one run waiting for the running one to end (later triggers merge into it). */
+  final Map<String, FlowRun.Queued> queued = new ConcurrentHashMap<>();
+  /** Guards moves between {@link #running} and {@link #queued}. */
+  final Object runLock = new Object();
   final java.util.Set<String> retriesRunning = ConcurrentHashMap.newKeySet();
   final Map<String, FlowRunHandle> retryHandles = new ConcurrentHashMap<>();
 
@@ -160,6 +164,10 @@ public final class Engine implements AutoCloseable {
     FlowRunHandle h = retryHandles.get(jobId);
     if (h == null) {
       h = running.values().stream().filter(x -> x.jobId().equals(jobId)).findFirst().orElse(null);
+    }
+    if (h == null) {
+      h = queued.values().stream().map(FlowRun.Queued::handle)
+          .filter(x -> x.jobId().equals(jobId)).findFirst().orElse(null);
     }
     if (h == null) {
       return false;
@@ -516,7 +524,9 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
-    List<FlowRunHandle> active = new ArrayList<>(running.values());
+    List<FlowRunHandle> active = new ArrayList<>();
+    queued.values().forEach(q -> active.add(q.handle()));
+    active.addAll(running.values());
     active.addAll(retryHandles.values());
     active.forEach(FlowRunHandle::cancel);
     try {

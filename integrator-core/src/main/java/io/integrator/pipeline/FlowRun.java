@@ -77,7 +77,38 @@ final class FlowRun {
         });
   }
 
+  /** A run waiting for the flow's running one to end: its handle and its queued job. */
+  record Queued(FlowRunHandle handle, JobTracker job) {}
+
+  /**
+   * Starts a run of the flow, or, while one is running, queues one run that starts when it ends
+   * (REFERENCE: one running job per flow; a trigger while one runs queues one run, further
+   * triggers merge into it and get the same handle).
+   */
   static FlowRunHandle start(Engine engine, String flowId) {
+    Flow flow = runnable(engine, flowId);
+    synchronized (engine.runLock) {
+      if (engine.running.containsKey(flowId)) {
+        Queued waiting = engine.queued.get(flowId);
+        if (waiting != null) {
+          return waiting.handle();
+        }
+        JobTracker job = JobTracker.queue(engine.store, "flow", links(flow));
+        FlowRunHandle handle = new FlowRunHandle(job.id());
+        Queued q = new Queued(handle, job);
+        handle.onCancel(() -> cancelQueued(engine, flowId, q));
+        engine.queued.put(flowId, q);
+        return handle;
+      }
+      JobTracker job = JobTracker.queue(engine.store, "flow", links(flow));
+      FlowRunHandle handle = new FlowRunHandle(job.id());
+      launch(engine, flow, handle, job);
+      return handle;
+    }
+  }
+
+  /** The flow, when it exists and may run now. */
+  private static Flow runnable(Engine engine, String flowId) {
     Flow flow = Resources.of(Flow.class, engine.store.find(ResourceKind.FLOW, flowId)
         .orElseThrow(() -> new FlowRunException("not_found", "no flow has the id '" + flowId + "'")));
     if (flow.isDisabled()) {
@@ -88,28 +119,67 @@ final class FlowRun {
     if (flow.pageGenerators().isEmpty()) {
       throw new FlowRunException("invalid_flow", "flow '" + flowId + "' has no page generator");
     }
-    FlowRunHandle placeholder = new FlowRunHandle("");
-    if (engine.running.putIfAbsent(flowId, placeholder) != null) {
-      throw new FlowRunException("flow_running", "flow '" + flowId + "' is already running (job "
-          + engine.running.get(flowId).jobId() + "); wait for it to end or cancel it");
-    }
+    return flow;
+  }
+
+  private static Map<String, String> links(Flow flow) {
+    Map<String, String> links = new HashMap<>();
+    links.put("_flowId", flow.id());
+    links.put("_integrationId", flow.integrationId());
+    return links;
+  }
+
+  /** Runs the flow on its own thread; the caller holds {@code engine.runLock}. */
+  private static void launch(Engine engine, Flow flow, FlowRunHandle handle, JobTracker job) {
+    engine.running.put(flow.id(), handle);
     try {
-      Map<String, String> links = new HashMap<>();
-      links.put("_flowId", flowId);
-      links.put("_integrationId", flow.integrationId());
-      JobTracker job = JobTracker.queue(engine.store, "flow", links);
-      FlowRunHandle handle = new FlowRunHandle(job.id());
-      engine.running.put(flowId, handle);
       FlowRun run = new FlowRun(engine, flow, handle, job);
       handle.onCancel(() -> job.status(Jobs.CANCELING));
-      Thread t = new Thread(run::run, "integrator-flow-" + flowId);
+      Thread t = new Thread(run::run, "integrator-flow-" + flow.id());
       t.setDaemon(true);
       t.start();
-      return handle;
     } catch (RuntimeException e) {
-      engine.running.remove(flowId);
+      engine.running.remove(flow.id());
       throw e;
     }
+  }
+
+  /** A canceled queued run never starts: its job ends canceled. */
+  private static void cancelQueued(Engine engine, String flowId, Queued q) {
+    synchronized (engine.runLock) {
+      if (!engine.queued.remove(flowId, q)) {
+        return; // it has started meanwhile; the cancel reached the run
+      }
+    }
+    q.handle().complete(Resources.of(Job.class, q.job().finish(Jobs.CANCELED)));
+  }
+
+  /**
+   * The running run of a flow ended: the queued run, if any, starts now with the flow as it is
+   * stored now; a flow that may no longer run (deleted, disabled) ends that job failed with the
+   * reason as its error.
+   */
+  private static void ended(Engine engine, String flowId) {
+    Queued next;
+    synchronized (engine.runLock) {
+      engine.running.remove(flowId);
+      next = engine.queued.remove(flowId);
+      if (next == null) {
+        return;
+      }
+      try {
+        Flow flow = runnable(engine, flowId);
+        next.handle().onCancel(() -> next.job().status(Jobs.CANCELING));
+        launch(engine, flow, next.handle(), next.job());
+        return;
+      } catch (RuntimeException e) {
+        String code = e instanceof FlowRunException f ? f.code() : "internal_error";
+        new ErrorRecorder(engine.store).record(next.job().id(), List.of(ErrorRow.of(code,
+            "the queued run could not start: " + e.getMessage(), "resource", null, false)),
+            null, null);
+      }
+    }
+    next.handle().complete(Resources.of(Job.class, next.job().finish(Jobs.FAILED)));
   }
 
   private void run() {
@@ -132,10 +202,10 @@ final class FlowRun {
           c.finish(status);
         }
         ObjectNode done = flowJob.finish(status);
-        engine.running.remove(flow.id());
+        ended(engine, flow.id());
         handle.complete(Resources.of(Job.class, done));
       } catch (RuntimeException e) {
-        engine.running.remove(flow.id());
+        ended(engine, flow.id());
         handle.fail(e);
       }
     }

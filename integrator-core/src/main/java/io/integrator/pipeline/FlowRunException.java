@@ -4,8 +4,8 @@ import io.integrator.IntegratorException;
 
 /**
  * A run could not start or a standalone call was refused: unknown flow or export, disabled flow,
- * a flow already running, a retry already running for the same errors, a resource the engine
- * cannot run. {@link #code()} is a symbolic code such as {@code flow_running}.
+ * an integration being installed, a retry already running for the same errors, a resource the
+ * engine cannot run. {@link #code()} is a symbolic code such as {@code flow_disabled}.
  */
 public final class FlowRunException extends IntegratorException {
   private static final long serialVersionUID = 1L;

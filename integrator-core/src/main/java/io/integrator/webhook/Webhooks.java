@@ -202,7 +202,7 @@ public final class Webhooks implements WebhookSink {
         .map(d -> !Resources.of(Flow.class, d).isDisabled()).orElse(false);
   }
 
-  /** Starts a run of the flow unless one is running; true when a run was started. */
+  /** Starts a run of the flow, or queues one while it runs; true unless the flow cannot run. */
   private boolean kick(String flowId) {
     if (closed) {
       return false;
@@ -212,9 +212,7 @@ public final class Webhooks implements WebhookSink {
     try {
       handle = engine.runFlowAsync(flowId);
     } catch (FlowRunException e) {
-      if (!"flow_running".equals(e.code())) {
-        LOG.warn("webhook payloads for flow {} stay queued: {}", flowId, e.getMessage());
-      }
+      LOG.warn("webhook payloads for flow {} stay queued: {}", flowId, e.getMessage());
       return false;
     }
     track(handle, flowId, seen, true);

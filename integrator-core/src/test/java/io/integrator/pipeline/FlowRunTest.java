@@ -191,8 +191,11 @@ class FlowRunTest {
       java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
       f.mem.readGate = gate;
       FlowRunHandle h = f.integrator.runFlowAsync(flow);
-      assertThatThrownBy(() -> f.integrator.runFlowAsync(flow))
-          .isInstanceOf(FlowRunException.class).hasMessageContaining("already running");
+      FlowRunHandle next = f.integrator.runFlowAsync(flow);
+      assertThat(next.jobId()).isNotEqualTo(h.jobId());
+      assertThat(f.integrator.jobs().get(next.jobId()).status()).isEqualTo("queued");
+      assertThat(f.integrator.cancelJob(next.jobId())).isTrue(); // a queued run never starts
+      assertThat(next.await().status()).isEqualTo("canceled");
       assertThat(f.integrator.cancelJob("no-such-job")).isFalse();
       assertThat(f.integrator.cancelJob(h.jobId())).isTrue();
       // "canceled" already when the run saw the cancel before asking for its first page
@@ -205,6 +208,51 @@ class FlowRunTest {
       assertThat(f.integrator.deltaWatermark(flow, job.json().path("_flowId").asText())).isEmpty();
       f.mem.readGate = null;
       assertThat(f.integrator.runFlow(flow).status()).isEqualTo("completed");
+    }
+  }
+
+  @Test
+  void aTriggerWhileRunningQueuesOneRunAndLaterTriggersMergeIntoIt() throws Exception {
+    try (EngineFixture f = new EngineFixture()) {
+      f.source("/s", 10, (i, r) -> {});
+      String flow = f.simpleFlow(f.export("/s", "\"pageSize\": 5"), f.importTo("/d", ""));
+      java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+      f.mem.readGate = gate;
+      FlowRunHandle first = f.integrator.runFlowAsync(flow);
+      FlowRunHandle queued = f.integrator.runFlowAsync(flow);
+      FlowRunHandle merged = f.integrator.runFlowAsync(flow);
+      assertThat(merged).isSameAs(queued);
+      assertThat(f.integrator.jobs().get(queued.jobId()).status()).isEqualTo("queued");
+      gate.countDown();
+      f.mem.readGate = null;
+      assertThat(first.await().status()).isEqualTo("completed");
+      Job second = queued.await();
+      assertThat(second.status()).isEqualTo("completed");
+      assertThat(second.numSuccess()).isEqualTo(10);
+      assertThat(f.integrator.jobs().list().stream().filter(j -> "flow".equals(j.type())))
+          .hasSize(2);
+    }
+  }
+
+  @Test
+  void aQueuedRunWhoseFlowWasDisabledMeanwhileEndsFailedWithTheReason() throws Exception {
+    try (EngineFixture f = new EngineFixture()) {
+      f.source("/s", 10, (i, r) -> {});
+      String flow = f.simpleFlow(f.export("/s", "\"pageSize\": 5"), f.importTo("/d", ""));
+      java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+      f.mem.readGate = gate;
+      FlowRunHandle first = f.integrator.runFlowAsync(flow);
+      FlowRunHandle queued = f.integrator.runFlowAsync(flow);
+      com.fasterxml.jackson.databind.node.ObjectNode doc = f.integrator.flows().get(flow).json();
+      doc.put("disabled", true);
+      f.integrator.flows().update(flow, io.integrator.model.Resources.of(io.integrator.model.Flow.class, doc));
+      gate.countDown();
+      f.mem.readGate = null;
+      first.await();
+      Job second = queued.await();
+      assertThat(second.status()).isEqualTo("failed");
+      assertThat(f.errors(second.id())).singleElement()
+          .satisfies(e -> assertThat(e.code()).isEqualTo("flow_disabled"));
     }
   }
 
