@@ -1,7 +1,6 @@
 package io.integrator;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.model.ResourceKind;
 import io.integrator.model.Secrets;
@@ -43,7 +42,8 @@ final class StoredCredentials implements CredentialStore {
         throw new IllegalArgumentException("no value for '" + e.getKey() + "' of connection '"
             + connectionId + "': a credential store keeps values, it does not remove them");
       }
-      put(doc, e.getKey(), e.getValue());
+      JsonPointer path = pointer(e.getKey());
+      doc.withObject(path.head()).put(path.last().getMatchingProperty(), e.getValue());
     }
     Set<JsonPointer> secretFields = new HashSet<>(Secrets.secretPaths(ResourceKind.CONNECTION, doc));
     for (String path : secrets.keySet()) {
@@ -59,15 +59,5 @@ final class StoredCredentials implements CredentialStore {
 
   private static JsonPointer pointer(String dotted) {
     return JsonPointer.compile("/" + dotted.replace(".", "/"));
-  }
-
-  private static void put(ObjectNode doc, String dotted, String value) {
-    String[] names = dotted.split("\\.");
-    ObjectNode parent = doc;
-    for (int i = 0; i < names.length - 1; i++) {
-      JsonNode child = parent.get(names[i]);
-      parent = child instanceof ObjectNode o ? o : parent.putObject(names[i]);
-    }
-    parent.put(names[names.length - 1], value);
   }
 }

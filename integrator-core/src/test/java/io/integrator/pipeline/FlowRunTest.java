@@ -211,22 +211,33 @@ class FlowRunTest {
     }
   }
 
-  @Test
-  void aTriggerWhileRunningQueuesOneRunAndLaterTriggersMergeIntoIt() throws Exception {
-    try (EngineFixture f = new EngineFixture()) {
+  /** A flow of 10 records whose first run is held at its first page read, and a queued run. */
+  private record HeldRun(String flow, FlowRunHandle first, FlowRunHandle queued,
+      java.util.concurrent.CountDownLatch gate) {
+    static HeldRun start(EngineFixture f) {
       f.source("/s", 10, (i, r) -> {});
       String flow = f.simpleFlow(f.export("/s", "\"pageSize\": 5"), f.importTo("/d", ""));
       java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
       f.mem.readGate = gate;
-      FlowRunHandle first = f.integrator.runFlowAsync(flow);
-      FlowRunHandle queued = f.integrator.runFlowAsync(flow);
-      FlowRunHandle merged = f.integrator.runFlowAsync(flow);
-      assertThat(merged).isSameAs(queued);
-      assertThat(f.integrator.jobs().get(queued.jobId()).status()).isEqualTo("queued");
+      return new HeldRun(flow, f.integrator.runFlowAsync(flow), f.integrator.runFlowAsync(flow),
+          gate);
+    }
+
+    void release(EngineFixture f) {
       gate.countDown();
       f.mem.readGate = null;
-      assertThat(first.await().status()).isEqualTo("completed");
-      Job second = queued.await();
+    }
+  }
+
+  @Test
+  void aTriggerWhileRunningQueuesOneRunAndLaterTriggersMergeIntoIt() {
+    try (EngineFixture f = new EngineFixture()) {
+      HeldRun run = HeldRun.start(f);
+      assertThat(f.integrator.runFlowAsync(run.flow())).isSameAs(run.queued());
+      assertThat(f.integrator.jobs().get(run.queued().jobId()).status()).isEqualTo("queued");
+      run.release(f);
+      assertThat(run.first().await().status()).isEqualTo("completed");
+      Job second = run.queued().await();
       assertThat(second.status()).isEqualTo("completed");
       assertThat(second.numSuccess()).isEqualTo(10);
       assertThat(f.integrator.jobs().list().stream().filter(j -> "flow".equals(j.type())))
@@ -235,21 +246,17 @@ class FlowRunTest {
   }
 
   @Test
-  void aQueuedRunWhoseFlowWasDisabledMeanwhileEndsFailedWithTheReason() throws Exception {
+  void aQueuedRunWhoseFlowWasDisabledMeanwhileEndsFailedWithTheReason() {
     try (EngineFixture f = new EngineFixture()) {
-      f.source("/s", 10, (i, r) -> {});
-      String flow = f.simpleFlow(f.export("/s", "\"pageSize\": 5"), f.importTo("/d", ""));
-      java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-      f.mem.readGate = gate;
-      FlowRunHandle first = f.integrator.runFlowAsync(flow);
-      FlowRunHandle queued = f.integrator.runFlowAsync(flow);
-      com.fasterxml.jackson.databind.node.ObjectNode doc = f.integrator.flows().get(flow).json();
+      HeldRun run = HeldRun.start(f);
+      com.fasterxml.jackson.databind.node.ObjectNode doc =
+          f.integrator.flows().get(run.flow()).json();
       doc.put("disabled", true);
-      f.integrator.flows().update(flow, io.integrator.model.Resources.of(io.integrator.model.Flow.class, doc));
-      gate.countDown();
-      f.mem.readGate = null;
-      first.await();
-      Job second = queued.await();
+      f.integrator.flows().update(run.flow(),
+          io.integrator.model.Resources.of(io.integrator.model.Flow.class, doc));
+      run.release(f);
+      run.first().await();
+      Job second = run.queued().await();
       assertThat(second.status()).isEqualTo("failed");
       assertThat(f.errors(second.id())).singleElement()
           .satisfies(e -> assertThat(e.code()).isEqualTo("flow_disabled"));
