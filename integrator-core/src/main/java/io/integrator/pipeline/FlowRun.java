@@ -168,9 +168,7 @@ final class FlowRun {
         return;
       }
       try {
-        Flow flow = runnable(engine, flowId);
-        next.handle().onCancel(() -> next.job().status(Jobs.CANCELING));
-        launch(engine, flow, next.handle(), next.job());
+        launch(engine, runnable(engine, flowId), next.handle(), next.job());
         return;
       } catch (RuntimeException e) {
         String code = e instanceof FlowRunException f ? f.code() : "internal_error";
