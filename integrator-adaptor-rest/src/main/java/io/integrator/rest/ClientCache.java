@@ -141,8 +141,12 @@ final class ClientCache {
     OkHttpClient.Builder b = tokenClient.newBuilder();
     // imports send synchronous calls on their own lanes, which the dispatcher's per-host limit
     // does not see: without a concurrencyLevel a connection is capped at that limit here
-    b.addInterceptor(new ConcurrencyInterceptor(connection.concurrencyLevel() > 0
-        ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST));
+    int level = connection.concurrencyLevel() > 0
+        ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST;
+    b.addInterceptor(new ConcurrencyInterceptor(connection.adaptiveConcurrency()
+        ? ConnectionSlots.adaptive(connection.targetConcurrencyLevel() > 0
+            ? connection.targetConcurrencyLevel() : level)
+        : ConnectionSlots.fixed(level), connection.rateLimitStatus()));
     if (connection.requestLimit() > 0) {
       b.addInterceptor(new RequestPacer(connection.requestLimit(), connection.requestWindow()));
     }

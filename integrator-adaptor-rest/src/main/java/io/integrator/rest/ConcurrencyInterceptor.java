@@ -2,7 +2,6 @@ package io.integrator.rest;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -13,15 +12,23 @@ import okio.ForwardingSource;
 import okio.Okio;
 
 /**
- * Caps the in-flight requests of one connection ({@code concurrencyLevel}): a fair semaphore, so
- * waiting requests go in FIFO order. A slot is held until the response body is closed, so a
- * streamed export page counts as in flight while it is read.
+ * Caps the in-flight requests of one connection with its {@link ConnectionSlots} ({@code
+ * concurrencyLevel}, fixed or adaptive): waiting requests go in FIFO order. A slot is held until
+ * the response body is closed, so a streamed export page counts as in flight while it is read.
+ * Each answer's status tells adaptive slots whether the connection is being throttled.
  */
 final class ConcurrencyInterceptor implements Interceptor {
-  private final Semaphore slots;
+  private final ConnectionSlots slots;
+  private final int throttleStatus;
 
   ConcurrencyInterceptor(int level) {
-    this.slots = new Semaphore(level, true);
+    this(ConnectionSlots.fixed(level), 429);
+  }
+
+  /** @param throttleStatus the status that means "throttled" (429, or rateLimit.failStatusCode) */
+  ConcurrencyInterceptor(ConnectionSlots slots, int throttleStatus) {
+    this.slots = slots;
+    this.throttleStatus = throttleStatus;
   }
 
   @Override
@@ -40,6 +47,7 @@ final class ConcurrencyInterceptor implements Interceptor {
     };
     try {
       Response r = chain.proceed(chain.request());
+      slots.answered(r.code() == throttleStatus || r.code() == 429);
       ResponseBody body = r.body();
       if (body == null) {
         release.run();
@@ -54,7 +62,7 @@ final class ConcurrencyInterceptor implements Interceptor {
 
   /** Available slots now (tests). */
   int available() {
-    return slots.availablePermits();
+    return slots.available();
   }
 
   private static final class SlotBody extends ResponseBody {

@@ -45,6 +45,8 @@ final class RestConnection {
   private final String rateLimitPath;
   private final List<String> rateLimitValues;
   private final int requestLimit;
+  private final boolean adaptiveConcurrency;
+  private final int targetConcurrencyLevel;
   private final java.time.Duration requestWindow;
   private final String fingerprint;
   /** The URI resolved last, kept because imports resolve the same one record after record. */
@@ -87,8 +89,15 @@ final class RestConnection {
           "must be positive");
     }
     this.requestWindow = java.time.Duration.ofMillis(windowMillis);
+    JsonNode adaptive = s.has("autoRecoverRateLimitErrors") ? s.path("autoRecoverRateLimitErrors")
+        : document.path("autoRecoverRateLimitErrors");
+    this.adaptiveConcurrency = adaptive.asBoolean(false);
+    JsonNode target = s.has("targetConcurrencyLevel") ? s.path("targetConcurrencyLevel")
+        : document.path("targetConcurrencyLevel");
+    this.targetConcurrencyLevel = intValue(target, "targetConcurrencyLevel", 0);
     this.fingerprint = digest(section + "|" + s + "|" + document.path("ping") + "|"
-        + document.path("rateLimit"));
+        + document.path("rateLimit") + "|" + document.path("autoRecoverRateLimitErrors") + "|"
+        + document.path("targetConcurrencyLevel"));
   }
 
   /**
@@ -163,6 +172,16 @@ final class RestConnection {
   /** Ping settings. */
   PingSettings ping() {
     return ping;
+  }
+
+  /** {@code autoRecoverRateLimitErrors}: slots drop to 1 when throttled and climb back. */
+  boolean adaptiveConcurrency() {
+    return adaptiveConcurrency;
+  }
+
+  /** {@code targetConcurrencyLevel}, the slots adaptive concurrency climbs back to; 0 if unset. */
+  int targetConcurrencyLevel() {
+    return targetConcurrencyLevel;
   }
 
   /** {@code rateLimit.limit}: requests per {@link #requestWindow()}, or 0 for no limit. */

@@ -59,10 +59,11 @@ final class ConnectionRules {
         ctx.error("debugDate", "must be an ISO-8601 date-time such as 2026-01-31T10:00:00.000Z");
       }
     }
-    for (String p : List.of("autoRecoverRateLimitErrors", "http.autoRecoverRateLimitErrors")) {
-      if (Json.has(d, p) && d.at("/" + p.replace('.', '/')).asBoolean(false)) {
-        ctx.warning(p, "adaptive concurrency is not supported yet: the connection keeps its"
-            + " concurrencyLevel, and throttled requests wait and are retried");
+    for (String prefix : List.of("", "http.")) {
+      if (Json.has(d, prefix + "targetConcurrencyLevel")
+          && !d.at("/" + (prefix + "autoRecoverRateLimitErrors").replace('.', '/')).asBoolean(false)) {
+        ctx.warning(prefix + "targetConcurrencyLevel", "has no effect unless "
+            + prefix + "autoRecoverRateLimitErrors is true");
       }
     }
     for (String p : List.of("rateLimit.limit", "http.rateLimit.limit")) {

@@ -205,13 +205,15 @@ class ValidatorTest {
   }
 
   @Test
-  void adaptiveConcurrencyIsWarnedAsNotSupported() {
+  void aTargetConcurrencyLevelWithoutAutoRecoveryIsWarnedToHaveNoEffect() {
     assertThat(connection("""
         {"type": "http", "http": {"baseURI": "https://a.test", "mediaType": "json",
-         "autoRecoverRateLimitErrors": true, "targetConcurrencyLevel": 4}}"""))
-        .containsExactly("connections/c.json: warning: http.autoRecoverRateLimitErrors: adaptive"
-            + " concurrency is not supported yet: the connection keeps its concurrencyLevel, and"
-            + " throttled requests wait and are retried");
+         "autoRecoverRateLimitErrors": true, "targetConcurrencyLevel": 4}}""")).isEmpty();
+    assertThat(connection("""
+        {"type": "http", "http": {"baseURI": "https://a.test", "mediaType": "json",
+         "targetConcurrencyLevel": 4}}"""))
+        .containsExactly("connections/c.json: warning: http.targetConcurrencyLevel: has no effect"
+            + " unless http.autoRecoverRateLimitErrors is true");
   }
 
   @Test
