@@ -1,5 +1,6 @@
 package io.integrator.rest;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,10 +17,12 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Writes the {@code once.booleanField} flag back for the records of a {@code once} export
- * (REFERENCE §3.4) with the export's {@code once} request: {@code <section>.once.relativeURI}
+ * Writes back what an export run took (REFERENCE §3.4): the {@code once.booleanField} flag of a
+ * {@code once} export, or the pending value of a {@code valueDelta} export into its exported
+ * field. Both use the export's {@code once} request: {@code <section>.once.relativeURI}
  * (required), {@code method} ({@code PUT} by default; {@code POST}, {@code PATCH}) and {@code
- * postBody} (default {@code {"<booleanField>": true}}), all rendered against each record as
+ * postBody} (default {@code {"<booleanField>": true}}, or for a value delta {@code
+ * {"<exportedField>": <the record's pendingField value>}}), all rendered against each record as
  * import requests are: handlebars ({@code {{id}}}) and single braces ({@code {id}}, URL-encoded in
  * the URI). One request per record, in order, with the reader's retries; the first record that
  * cannot be marked fails the call, naming it.
@@ -33,6 +36,9 @@ final class OnceMarker {
   private final String uri;
   private final String method;
   private final JsonNode body;
+  /** A value delta without a postBody: {@code {exportedField: pending value}} per record. */
+  private final String[] pendingField;
+  private final JsonPointer exportedField;
 
   OnceMarker(ExportContext ctx, RestConnection connection, ExportSpec spec, OkHttpClient client,
       HttpCalls calls) throws AdaptorException {
@@ -46,7 +52,8 @@ final class OnceMarker {
     String field = RestConnection.textOrNull(ctx.export().path("once").path("booleanField"));
     if (uri == null) {
       throw new AdaptorException("invalid_export", where + ".relativeURI is required to write "
-          + "once.booleanField back to the source", Classification.VALUE);
+          + "once.booleanField (or valueDelta.exportedField) back to the source",
+          Classification.VALUE);
     }
     this.method = once.path("method").asText("PUT").trim().toUpperCase(Locale.ROOT);
     if (!List.of("PUT", "POST", "PATCH").contains(method)) {
@@ -54,7 +61,17 @@ final class OnceMarker {
           + "' is not one of PUT, POST, PATCH", Classification.VALUE);
     }
     JsonNode b = once.path("postBody");
-    if (b.isMissingNode() || b.isNull()) {
+    JsonNode delta = ctx.export().path("valueDelta");
+    String exported = RestConnection.textOrNull(delta.path("exportedField"));
+    String pending = RestConnection.textOrNull(delta.path("pendingField"));
+    boolean valueDelta = !"once".equals(ctx.export().path("type").asText())
+        && exported != null && pending != null;
+    boolean deltaBody = valueDelta && (b.isMissingNode() || b.isNull());
+    this.pendingField = deltaBody ? pending.split("\\.") : null;
+    this.exportedField = deltaBody ? JsonPointer.compile("/" + exported.replace('.', '/')) : null;
+    if (pendingField != null) {
+      b = JsonNodeFactory.instance.objectNode(); // built per record
+    } else if (b.isMissingNode() || b.isNull()) {
       if (field == null) {
         throw new AdaptorException("invalid_export", spec.describe()
             + " once.booleanField is required for once exports (or give " + where
@@ -94,7 +111,16 @@ final class OnceMarker {
       b.header(h.getKey(), h.getValue());
     }
     RequestBody rb;
-    if (body.isTextual()) {
+    if (pendingField != null) {
+      JsonNode value = record;
+      for (String name : pendingField) {
+        value = value.path(name);
+      }
+      ObjectNode delta = JsonNodeFactory.instance.objectNode();
+      delta.withObject(exportedField.head())
+          .set(exportedField.last().getMatchingProperty(), value);
+      rb = Bodies.encode(delta, connection.bodyType());
+    } else if (body.isTextual()) {
       rb = Bodies.encodeText(RequestTemplate.renderText(body.textValue(), record,
           where + ".postBody"), connection.bodyType());
     } else {

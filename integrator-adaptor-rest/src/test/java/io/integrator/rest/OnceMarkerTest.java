@@ -35,6 +35,19 @@ class OnceMarkerTest {
   }
 
   @Test
+  void aValueDeltaWritesEachRecordsPendingValueIntoItsExportedField() throws Exception {
+    server.enqueue(Json.ok("{}"));
+    mark("{\"_id\": \"e2\", \"valueDelta\": {\"pendingField\": \"version\","
+        + " \"exportedField\": \"sync.version\"}, \"rest\": {\"relativeURI\": \"/items\","
+        + " \"once\": {\"relativeURI\": \"/items/{id}\", \"method\": \"PATCH\"}}}",
+        List.of(Json.obj("{\"id\": \"i7\", \"version\": 12}")));
+    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(r.getMethod()).isEqualTo("PATCH");
+    assertThat(r.getTarget()).isEqualTo("/api/items/i7");
+    assertThat(r.getBody().utf8()).isEqualTo("{\"sync\":{\"version\":12}}");
+  }
+
+  @Test
   void methodAndBodyTemplatesAreRenderedAgainstTheRecord() throws Exception {
     server.enqueue(Json.ok("{}"));
     mark("{\"type\": \"once\", \"once\": {\"booleanField\": \"done\"}, \"rest\": {\"relativeURI\":"

@@ -341,6 +341,7 @@ final class FlowRun {
         engine.settings(export.integrationId()), test);
     int remaining = ctx.limit() > 0 ? ctx.limit() : Integer.MAX_VALUE;
     boolean once = "once".equals(export.type()) && !test;
+    ValueDelta valueDelta = once || test ? null : ValueDelta.of(export.section("valueDelta"));
     try (PageReader reader = defer(adaptor == null
         ? engine.queueReader(flow.id(), export, ctx, handle) : adaptor.openReader(ctx),
         exportJob, export, test)) {
@@ -370,6 +371,16 @@ final class FlowRun {
         }
         Page page = next.get();
         List<ObjectNode> read = page.records();
+        List<String> fileNames = page.fileNames();
+        if (valueDelta != null) {
+          ValueDelta.Changed changed = valueDelta.changed(read, fileNames);
+          if (changed.records().isEmpty() && !read.isEmpty()) {
+            permits.release(); // nothing on this page changed: read the next
+            continue;
+          }
+          read = changed.records();
+          fileNames = changed.fileNames();
+        }
         if (read.size() > remaining) {
           read = read.subList(0, remaining);
         }
@@ -383,8 +394,7 @@ final class FlowRun {
             PreSavePageHook.Response r = engine.hookCalls.preSavePage(hook, preSaveRef.id(),
                 new PreSavePageHook.Request(new ArrayList<>(read), pageErrors, pageIndex,
                     ctx.lastExportDateTime(), ctx.currentExportDateTime(), hc,
-                    page.fileNames().isEmpty() ? List.of()
-                        : page.fileNames().subList(0, read.size())));
+                    fileNames.isEmpty() ? List.of() : fileNames.subList(0, read.size())));
             data = r.data();
             pageErrors = r.errors();
             aborted = r.abort();
@@ -407,7 +417,7 @@ final class FlowRun {
         flowJob.progress();
         List<ObjectNode> marked = read;
         CompletableFuture<Void> f = process(data).thenRunAsync(() -> {
-          if (once && !marked.isEmpty() && !fatal) {
+          if ((once || valueDelta != null) && !marked.isEmpty() && !fatal) {
             try {
               adaptor.markExported(ctx, marked);
             } catch (AdaptorException | RuntimeException e) {

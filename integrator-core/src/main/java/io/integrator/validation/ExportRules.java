@@ -74,9 +74,16 @@ final class ExportRules {
     if ("once".equals(type) && !Json.has(d, "once.booleanField")) {
       ctx.required("once.booleanField", "required for exports of type once");
     }
-    if (d.has("valueDelta")) {
-      ctx.warning("valueDelta", "value deltas are not supported yet: every record is exported and"
-          + " nothing is written back; use type delta (a date window) or once (a flag) instead");
+    if (d.path("valueDelta").isObject()) {
+      for (String f : List.of("pendingField", "exportedField")) {
+        if (!Json.has(d, "valueDelta." + f)) {
+          ctx.required("valueDelta." + f, "required for a value delta");
+        }
+      }
+      if ("once".equals(type) || "test".equals(type)) {
+        ctx.error("valueDelta", "exports of type " + type + " do not use a value delta; remove"
+            + " valueDelta or the type");
+      }
     }
     if ("distributed".equals(type) && !Json.has(d, "distributed.bearerToken")) {
       ctx.required("distributed.bearerToken", "required for exports of type distributed");

@@ -46,6 +46,37 @@ class ExportModesTest {
   }
 
   @Test
+  void valueDeltaExportsRecordsWhosePendingValueDiffersAndWritesItBackAfterThePage() {
+    try (EngineFixture f = new EngineFixture()) {
+      // r0-r2 never exported, r3-r5 exported at their current version, r6 has no version
+      f.source("/s", 7, (i, r) -> {
+        if (i < 6) {
+          r.put("version", i < 3 ? 2 : 5);
+        }
+        if (i >= 3 && i < 6) {
+          r.put("syncedVersion", "5");
+        }
+      });
+      String e = f.export("/s", """
+          "pageSize": 2,
+          "valueDelta": {"pendingField": "version", "exportedField": "syncedVersion"}""");
+      String flow = f.simpleFlow(e, f.importTo("/d", ""));
+      Job first = f.integrator.runFlow(flow);
+      assertThat(first.numExport()).isEqualTo(3);
+      assertThat(f.mem.received.get("/d")).extracting(r -> r.path("id").asText())
+          .containsExactlyInAnyOrder("r0", "r1", "r2");
+      assertThat(f.mem.sources.get("/s").get(0).path("syncedVersion").asInt()).isEqualTo(2);
+
+      assertThat(f.integrator.runFlow(flow).numExport()).isZero();
+      f.mem.sources.get("/s").get(4).put("version", 6); // r4 changes
+      Job third = f.integrator.runFlow(flow);
+      assertThat(third.numExport()).isEqualTo(1);
+      assertThat(f.mem.received.get("/d")).hasSize(4)
+          .extracting(r -> r.path("id").asText()).endsWith("r4");
+    }
+  }
+
+  @Test
   void deltaStartDateIsTheFirstLowerBound() {
     try (EngineFixture f = new EngineFixture()) {
       f.source("/s", 6, (i, r) -> r.put("updated", "2020-01-0" + (i + 1) + "T00:00:00.000Z"));

@@ -184,10 +184,16 @@ final class MemoryAdaptor implements Adaptor {
   @Override
   public void markExported(ExportContext ctx, List<ObjectNode> records) {
     String field = ctx.export().path("once").path("booleanField").asText();
+    JsonNode delta = ctx.export().path("valueDelta");
     for (ObjectNode src : sources.get(uri(ctx.export()))) {
       for (ObjectNode r : records) {
         if (src.path("id").equals(r.path("id"))) {
-          src.put(field, true);
+          if (delta.isObject()) { // valueDelta: the pending value becomes the exported one
+            src.set(delta.path("exportedField").asText(),
+                r.get(delta.path("pendingField").asText()));
+          } else {
+            src.put(field, true);
+          }
         }
       }
     }

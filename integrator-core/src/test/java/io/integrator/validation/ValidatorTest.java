@@ -195,13 +195,18 @@ class ValidatorTest {
   }
 
   @Test
-  void anExportWithValueDeltaIsWarnedThatItExportsEverything() {
+  void aValueDeltaNeedsBothFieldsAndNoOnceType() {
     assertThat(export("""
         {"_connectionId": "c", "rest": {"relativeURI": "/x"},
          "valueDelta": {"exportedField": "syncedVersion", "pendingField": "version"}}"""))
-        .containsExactly("exports/my-export.json: warning: valueDelta: value deltas are not"
-            + " supported yet: every record is exported and nothing is written back; use type"
-            + " delta (a date window) or once (a flag) instead");
+        .isEmpty();
+    assertThat(export("""
+        {"_connectionId": "c", "type": "once", "once": {"booleanField": "done"},
+         "rest": {"relativeURI": "/x"}, "valueDelta": {"pendingField": "version"}}"""))
+        .containsExactly(
+            "exports/my-export.json: valueDelta.exportedField: required for a value delta",
+            "exports/my-export.json: valueDelta: exports of type once do not use a value delta;"
+                + " remove valueDelta or the type");
   }
 
   @Test
