@@ -84,6 +84,10 @@ final class ExportRules {
         ctx.error("valueDelta", "exports of type " + type + " do not use a value delta; remove"
             + " valueDelta or the type");
       }
+      if (!d.path("rest").isObject() && !d.path("http").isObject()) {
+        ctx.error("valueDelta", "only REST and HTTP exports write a value delta back (with"
+            + " rest.once); remove valueDelta");
+      }
     }
     if ("distributed".equals(type) && !Json.has(d, "distributed.bearerToken")) {
       ctx.required("distributed.bearerToken", "required for exports of type distributed");

@@ -207,6 +207,11 @@ class ValidatorTest {
             "exports/my-export.json: valueDelta.exportedField: required for a value delta",
             "exports/my-export.json: valueDelta: exports of type once do not use a value delta;"
                 + " remove valueDelta or the type");
+    assertThat(export("""
+        {"_connectionId": "c", "ftp": {"directoryPath": "/in"}, "file": {"type": "csv"},
+         "valueDelta": {"exportedField": "synced", "pendingField": "version"}}"""))
+        .contains("exports/my-export.json: valueDelta: only REST and HTTP exports write a value"
+            + " delta back (with rest.once); remove valueDelta");
   }
 
   @Test

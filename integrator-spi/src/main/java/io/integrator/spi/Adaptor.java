@@ -143,7 +143,8 @@ public interface Adaptor {
       throws AdaptorException {
     throw new AdaptorException(
         "unsupported",
-        "the adaptor for " + connectionTypes() + " cannot mark records exported (once exports)",
+        "the adaptor for " + connectionTypes() + " cannot mark records exported (once and"
+            + " valueDelta exports)",
         Classification.VALUE);
   }
 }
