@@ -142,7 +142,7 @@ class HooksTest {
     assertThatThrownBy(() -> echo.openReader(ctx)).isInstanceOf(AdaptorException.class)
         .hasMessageContaining("does not support exports");
     assertThatThrownBy(() -> echo.markExported(ctx, List.of()))
-        .isInstanceOf(AdaptorException.class).hasMessageContaining("once exports");
+        .isInstanceOf(AdaptorException.class).hasMessageContaining("once and valueDelta exports");
     ObjectNode rec = EngineFixture.json("{\"id\": \"7\"}");
     List<SubmitResult> out = echo.openWriter(new ImportContext(rec, null, false)).submit(List.of(rec));
     assertThat(out).singleElement().satisfies(r -> {
