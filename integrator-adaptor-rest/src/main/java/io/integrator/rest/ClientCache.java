@@ -130,6 +130,17 @@ final class ClientCache {
     return clients.size();
   }
 
+  /** {@code concurrencyLevel} (or the per-host cap) slots, adaptive when the connection says so. */
+  private static ConnectionSlots slots(RestConnection connection) {
+    int level = connection.concurrencyLevel() > 0
+        ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST;
+    if (!connection.adaptiveConcurrency()) {
+      return ConnectionSlots.fixed(level);
+    }
+    return ConnectionSlots.adaptive(connection.targetConcurrencyLevel() > 0
+        ? connection.targetConcurrencyLevel() : level);
+  }
+
   private OkHttpClient build(RestConnection connection, CredentialStore credentials) {
     OkHttpClient.Builder base = root.newBuilder();
     if (connection.disableStrictSsl()) {
@@ -141,12 +152,7 @@ final class ClientCache {
     OkHttpClient.Builder b = tokenClient.newBuilder();
     // imports send synchronous calls on their own lanes, which the dispatcher's per-host limit
     // does not see: without a concurrencyLevel a connection is capped at that limit here
-    int level = connection.concurrencyLevel() > 0
-        ? connection.concurrencyLevel() : MAX_REQUESTS_PER_HOST;
-    b.addInterceptor(new ConcurrencyInterceptor(connection.adaptiveConcurrency()
-        ? ConnectionSlots.adaptive(connection.targetConcurrencyLevel() > 0
-            ? connection.targetConcurrencyLevel() : level)
-        : ConnectionSlots.fixed(level), connection.rateLimitStatus()));
+    b.addInterceptor(new ConcurrencyInterceptor(slots(connection), connection.rateLimitStatus()));
     if (connection.requestLimit() > 0) {
       b.addInterceptor(new RequestPacer(connection.requestLimit(), connection.requestWindow()));
     }

@@ -8,6 +8,7 @@ import io.integrator.spi.Classification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -47,7 +48,7 @@ final class RestConnection {
   private final int requestLimit;
   private final boolean adaptiveConcurrency;
   private final int targetConcurrencyLevel;
-  private final java.time.Duration requestWindow;
+  private final Duration requestWindow;
   private final String fingerprint;
   /** The URI resolved last, kept because imports resolve the same one record after record. */
   private volatile Resolved lastResolved;
@@ -88,7 +89,7 @@ final class RestConnection {
       throw invalid(requestLimit < 0 ? "rateLimit.limit" : "rateLimit.windowMillis",
           "must be positive");
     }
-    this.requestWindow = java.time.Duration.ofMillis(windowMillis);
+    this.requestWindow = Duration.ofMillis(windowMillis);
     JsonNode adaptive = s.has("autoRecoverRateLimitErrors") ? s.path("autoRecoverRateLimitErrors")
         : document.path("autoRecoverRateLimitErrors");
     this.adaptiveConcurrency = adaptive.asBoolean(false);
@@ -190,7 +191,7 @@ final class RestConnection {
   }
 
   /** {@code rateLimit.windowMillis} (extension), default 1 s. */
-  java.time.Duration requestWindow() {
+  Duration requestWindow() {
     return requestWindow;
   }
 
