@@ -49,7 +49,9 @@ final class AuthInterceptor implements Interceptor {
   private final RestConnection connection;
   private final AuthSettings auth;
   private final OkHttpClient tokenClient;
-  private final CredentialStore credentials;
+  private volatile CredentialStore credentials;
+  /** Tokens this client started with or obtained: a connection copy holding them is not news. */
+  private final java.util.Set<String> known = new java.util.LinkedHashSet<>();
   private final Object lock = new Object();
   private volatile String accessToken;
   private volatile String refreshToken;
@@ -67,6 +69,40 @@ final class AuthInterceptor implements Interceptor {
     this.tokenClient = tokenClient;
     this.accessToken = auth.token();
     this.refreshToken = auth.refreshToken();
+    remember(accessToken, refreshToken);
+  }
+
+  /**
+   * The cached client is asked for again with {@code current}, the connection as its caller read
+   * it: later calls store tokens into {@code credentials} (the newest engine's), and tokens that
+   * this client never held (a user replaced them in the stored connection) are taken up. A copy
+   * read before this client refreshed holds tokens it already knows and changes nothing.
+   */
+  void offer(AuthSettings current, CredentialStore credentials) {
+    this.credentials = credentials;
+    synchronized (lock) {
+      boolean fresh = (current.token() != null && !known.contains(current.token()))
+          || (current.refreshToken() != null && !known.contains(current.refreshToken()));
+      if (fresh) {
+        accessToken = current.token();
+        refreshToken = current.refreshToken();
+        expiresAt = null;
+        remember(accessToken, refreshToken);
+      }
+    }
+  }
+
+  private void remember(String... tokens) {
+    synchronized (lock) {
+      for (String t : tokens) {
+        if (t != null) {
+          known.add(t);
+        }
+      }
+      while (known.size() > 32) {
+        known.remove(known.iterator().next());
+      }
+    }
   }
 
   @Override
@@ -79,7 +115,7 @@ final class AuthInterceptor implements Interceptor {
                 Credentials.basic(auth.username(), auth.password(), StandardCharsets.UTF_8))
             .build());
       case TOKEN:
-        return chain.proceed(withToken(request, auth.token()));
+        return chain.proceed(withToken(request, accessToken));
       case OAUTH:
         return oauth(chain, request);
       default:
@@ -173,6 +209,7 @@ final class AuthInterceptor implements Interceptor {
       expiresAt = expiresIn > 0
           ? Instant.now().plusSeconds(Math.max(1, expiresIn - EXPIRY_MARGIN_SECONDS)) : null;
       accessToken = access;
+      remember(access, rotated);
       store(access, rotated);
     }
   }

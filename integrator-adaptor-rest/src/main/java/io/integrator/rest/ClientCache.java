@@ -102,11 +102,13 @@ final class ClientCache {
     String key = connection.id() + "|" + connection.fingerprint();
     OkHttpClient c = clients.get(key);
     if (c != null) {
+      authOf(c).offer(connection.auth(), credentials);
       return c;
     }
     synchronized (this) {
       c = clients.get(key);
       if (c != null) {
+        authOf(c).offer(connection.auth(), credentials);
         return c;
       }
       c = build(connection, credentials);
@@ -123,6 +125,15 @@ final class ClientCache {
       clients.put(key, c);
       return c;
     }
+  }
+
+  private static AuthInterceptor authOf(OkHttpClient client) {
+    for (okhttp3.Interceptor i : client.interceptors()) {
+      if (i instanceof AuthInterceptor a) {
+        return a;
+      }
+    }
+    throw new IllegalStateException("a connection client without its AuthInterceptor");
   }
 
   /** Number of cached clients (tests). */

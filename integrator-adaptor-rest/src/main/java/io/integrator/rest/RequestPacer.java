@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -14,6 +15,7 @@ import okhttp3.Response;
  * {@code concurrencyLevel} 1), so the wait is that request's own and holds no other work up.
  */
 final class RequestPacer implements Interceptor {
+  private static final long MAX_SLICE_NANOS = 1_000_000_000L;
   private final int limit;
   private final long windowNanos;
   private final ArrayDeque<Long> starts = new ArrayDeque<>();
@@ -28,12 +30,16 @@ final class RequestPacer implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    awaitTurn();
+    awaitTurn(chain.call());
     return chain.proceed(chain.request());
   }
 
-  private synchronized void awaitTurn() throws InterruptedIOException {
+  /** Waits in slices of at most a second, so a canceled call (a canceled run) stops waiting. */
+  private synchronized void awaitTurn(Call call) throws IOException {
     while (true) {
+      if (call.isCanceled()) {
+        throw new IOException("Canceled while waiting for its turn (rateLimit.limit)");
+      }
       long now = System.nanoTime();
       while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
         starts.removeFirst();
@@ -42,7 +48,7 @@ final class RequestPacer implements Interceptor {
         starts.addLast(now);
         return;
       }
-      long waitNanos = windowNanos - (now - starts.peekFirst());
+      long waitNanos = Math.min(windowNanos - (now - starts.peekFirst()), MAX_SLICE_NANOS);
       try {
         wait(Math.max(1, waitNanos / 1_000_000), (int) (waitNanos % 1_000_000));
       } catch (InterruptedException e) {

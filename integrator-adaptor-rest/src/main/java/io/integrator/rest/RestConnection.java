@@ -96,7 +96,11 @@ final class RestConnection {
     JsonNode target = s.has("targetConcurrencyLevel") ? s.path("targetConcurrencyLevel")
         : document.path("targetConcurrencyLevel");
     this.targetConcurrencyLevel = intValue(target, "targetConcurrencyLevel", 0);
-    this.fingerprint = digest(section + "|" + s + "|" + document.path("ping") + "|"
+    // tokens are left out: a client keeps the tokens it refreshes (and stores them), so a copy of
+    // the connection with newer or older tokens is the same client (AuthInterceptor.offer)
+    this.fingerprint = digest(section + "|"
+        + ((ObjectNode) s).deepCopy().without(List.of("bearerToken", "refreshToken")) + "|"
+        + document.path("ping") + "|"
         + document.path("rateLimit") + "|" + document.path("autoRecoverRateLimitErrors") + "|"
         + document.path("targetConcurrencyLevel"));
   }

@@ -148,6 +148,43 @@ class AuthTest {
   }
 
   @Test
+  void aCopyOfTheConnectionReadBeforeARefreshDoesNotBringBackTheUsedTokens() throws Exception {
+    server.enqueue(Json.status(401, "{}"));
+    server.enqueue(Json.ok("{\"access_token\": \"NEW\", \"refresh_token\": \"R2\"}"));
+    server.enqueue(Json.ok("{}"));
+    RestConnection before = conn(oauth("\"bearerToken\": \"OLD\", \"refreshToken\": \"R1\""));
+    get(before, "/x").close();
+    take();
+    take();
+    take();
+    // a run that read the connection before the refresh asks for its client again
+    server.enqueue(Json.ok("{}"));
+    get(before, "/y").close();
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer NEW");
+    // the stored connection, as the store now has it, is the same client too
+    server.enqueue(Json.ok("{}"));
+    RestConnection stored = conn(oauth("\"bearerToken\": \"NEW\", \"refreshToken\": \"R2\""));
+    assertThat(cache.client(stored)).isSameAs(cache.client(before));
+    get(stored, "/z").close();
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer NEW");
+  }
+
+  @Test
+  void tokensGoToTheStoreOfTheEngineThatAskedForTheClientLast() throws Exception {
+    List<String> closedEngine = new CopyOnWriteArrayList<>();
+    List<String> newEngine = new CopyOnWriteArrayList<>();
+    RestConnection c = conn(oauth("\"bearerToken\": \"OLD\", \"refreshToken\": \"R1\""));
+    cache.client(c, (id, secrets) -> closedEngine.add(id));
+    OkHttpClient again = cache.client(c, (id, secrets) -> newEngine.add(id + " " + secrets));
+    server.enqueue(Json.status(401, "{}"));
+    server.enqueue(Json.ok("{\"access_token\": \"NEW\", \"refresh_token\": \"R2\"}"));
+    server.enqueue(Json.ok("{}"));
+    again.newCall(new Request.Builder().url(c.resolve("/x")).build()).execute().close();
+    assertThat(closedEngine).isEmpty();
+    assertThat(newEngine).containsExactly("c1 {rest.bearerToken=NEW, rest.refreshToken=R2}");
+  }
+
+  @Test
   void aSecond401IsReturnedAsItIsAfterOneRefresh() throws Exception {
     server.enqueue(Json.status(401, "{}"));
     server.enqueue(Json.ok("{\"access_token\": \"NEW\"}"));
@@ -177,7 +214,14 @@ class AuthTest {
     RestConnection a = conn("\"bearerToken\": \"t1\"");
     OkHttpClient first = cache.client(a);
     assertThat(cache.client(conn("\"bearerToken\": \"t1\""))).isSameAs(first);
-    OkHttpClient second = cache.client(conn("\"bearerToken\": \"t2\""));
+    // a new token (the user replaced it) is the same client, which takes it up
+    server.enqueue(Json.ok("{}"));
+    RestConnection renewed = conn("\"bearerToken\": \"t2\"");
+    assertThat(cache.client(renewed)).isSameAs(first);
+    get(renewed, "/x").close();
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer t2");
+    // other settings make a new client
+    OkHttpClient second = cache.client(conn("\"bearerToken\": \"t2\", \"concurrencyLevel\": 3"));
     assertThat(second).isNotSameAs(first);
     assertThat(second.connectionPool()).isSameAs(first.connectionPool());
     assertThat(second.dispatcher()).isSameAs(cache.root().dispatcher());

@@ -70,8 +70,10 @@ public final class Engine implements AutoCloseable {
   final Map<String, FlowRunHandle> running = new ConcurrentHashMap<>();
   /** Per flow, the one run waiting for the running one to end (later triggers merge into it). */
   final Map<String, FlowRun.Queued> queued = new ConcurrentHashMap<>();
-  /** Guards moves between {@link #running} and {@link #queued}. */
+  /** Guards moves between {@link #running} and {@link #queued}, and {@link #closed}. */
   final Object runLock = new Object();
+  /** Set by {@link #close()}: no run starts any more, queued ones end canceled. */
+  volatile boolean closed;
   final java.util.Set<String> retriesRunning = ConcurrentHashMap.newKeySet();
   final Map<String, FlowRunHandle> retryHandles = new ConcurrentHashMap<>();
 
@@ -148,6 +150,11 @@ public final class Engine implements AutoCloseable {
   /** Starts a flow run on its own thread; see {@code Integrator.runFlowAsync}. */
   public FlowRunHandle runFlowAsync(String flowId) {
     return FlowRun.start(this, flowId);
+  }
+
+  /** True while a run of the flow is going on (a queued one waits for it). */
+  public boolean isRunning(String flowId) {
+    return running.containsKey(flowId);
   }
 
   /** Re-runs failed records; see {@code Integrator.retry}. */
@@ -524,6 +531,9 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    synchronized (runLock) {
+      closed = true;
+    }
     List<FlowRunHandle> active = new ArrayList<>();
     queued.values().forEach(q -> active.add(q.handle()));
     active.addAll(running.values());

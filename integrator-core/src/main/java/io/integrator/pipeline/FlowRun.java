@@ -88,6 +88,10 @@ final class FlowRun {
   static FlowRunHandle start(Engine engine, String flowId) {
     Flow flow = runnable(engine, flowId);
     synchronized (engine.runLock) {
+      if (engine.closed) {
+        throw new FlowRunException("engine_closed", "the integrator is closed; flow '" + flowId
+            + "' was not run");
+      }
       if (engine.running.containsKey(flowId)) {
         Queued waiting = engine.queued.get(flowId);
         if (waiting != null) {
@@ -167,17 +171,31 @@ final class FlowRun {
       if (next == null) {
         return;
       }
+      if (engine.closed) {
+        next.handle().complete(Resources.of(Job.class, next.job().finish(Jobs.CANCELED)));
+        return;
+      }
       try {
         launch(engine, runnable(engine, flowId), next.handle(), next.job());
         return;
       } catch (RuntimeException e) {
-        String code = e instanceof FlowRunException f ? f.code() : "internal_error";
-        new ErrorRecorder(engine.store).record(next.job().id(), List.of(ErrorRow.of(code,
-            "the queued run could not start: " + e.getMessage(), "resource", null, false)),
-            null, null);
+        failQueued(engine, next, e);
       }
     }
-    next.handle().complete(Resources.of(Job.class, next.job().finish(Jobs.FAILED)));
+  }
+
+  /** A queued run that cannot start ends failed with the reason; its handle always completes. */
+  private static void failQueued(Engine engine, Queued next, RuntimeException why) {
+    try {
+      String code = why instanceof FlowRunException f ? f.code() : "internal_error";
+      new ErrorRecorder(engine.store).record(next.job().id(), List.of(ErrorRow.of(code,
+          "the queued run could not start: " + why.getMessage(), "resource", null, false)),
+          null, null);
+      next.handle().complete(Resources.of(Job.class, next.job().finish(Jobs.FAILED)));
+    } catch (RuntimeException e) {
+      e.addSuppressed(why);
+      next.handle().fail(e);
+    }
   }
 
   private void run() {
@@ -193,18 +211,28 @@ final class FlowRun {
       LOG.warn("flow {} failed: {}", flow.id(), e.toString());
       fatal(flowJob, "internal_error", "the engine failed: " + e, "internal");
     } finally {
+      ObjectNode done = null;
+      RuntimeException failure = null;
       try {
         readers.forEach(DeferredReader::closeNow);
         processors.forEach(Processor::close);
         for (JobTracker c : children) {
           c.finish(status);
         }
-        ObjectNode done = flowJob.finish(status);
-        ended(engine, flow.id());
-        handle.complete(Resources.of(Job.class, done));
+        done = flowJob.finish(status);
       } catch (RuntimeException e) {
+        failure = e;
+      }
+      try {
         ended(engine, flow.id());
-        handle.fail(e);
+      } catch (RuntimeException e) {
+        LOG.warn("after flow {}: {}", flow.id(), e.toString());
+      } finally {
+        if (failure == null) {
+          handle.complete(Resources.of(Job.class, done));
+        } else {
+          handle.fail(failure);
+        }
       }
     }
   }
@@ -374,8 +402,8 @@ final class FlowRun {
         List<String> fileNames = page.fileNames();
         if (valueDelta != null) {
           ValueDelta.Changed changed = valueDelta.changed(read, fileNames);
-          if (changed.records().isEmpty() && !read.isEmpty()) {
-            permits.release(); // nothing on this page changed: read the next
+          if (changed.records().isEmpty() && !read.isEmpty() && page.errors().isEmpty()) {
+            permits.release(); // nothing on this page changed and nothing to report: next page
             continue;
           }
           read = changed.records();

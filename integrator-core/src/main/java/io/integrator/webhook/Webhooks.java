@@ -252,7 +252,8 @@ public final class Webhooks implements WebhookSink {
       if (state.notify) {
         listeners.forEach(l -> l.accept(job));
       }
-      if (!Jobs.CANCELED.equals(job.status()) && !closed
+      // a run of the flow that started as this one ended (the queued one) reads what came since
+      if (!Jobs.CANCELED.equals(job.status()) && !closed && !engine.isRunning(state.flowId)
           && store.lastQueuedWebhook(state.flowId) > state.seen) {
         kick(state.flowId);
       }
