@@ -58,6 +58,10 @@ final class StoredCredentials implements CredentialStore {
   }
 
   private static JsonPointer pointer(String dotted) {
-    return JsonPointer.compile("/" + dotted.replace(".", "/"));
+    JsonPointer p = JsonPointer.empty();
+    for (String name : dotted.split("\\.")) {
+      p = p.appendProperty(name);
+    }
+    return p;
   }
 }

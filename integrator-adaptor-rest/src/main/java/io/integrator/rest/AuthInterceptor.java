@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -51,7 +53,7 @@ final class AuthInterceptor implements Interceptor {
   private final OkHttpClient tokenClient;
   private volatile CredentialStore credentials;
   /** Tokens this client started with or obtained: a connection copy holding them is not news. */
-  private final java.util.Set<String> known = new java.util.LinkedHashSet<>();
+  private final Set<String> known = new LinkedHashSet<>();
   private final Object lock = new Object();
   private volatile String accessToken;
   private volatile String refreshToken;

@@ -37,7 +37,7 @@ final class OnceMarker {
   private final String method;
   private final JsonNode body;
   /** A value delta without a postBody: {@code {exportedField: pending value}} per record. */
-  private final String[] pendingField;
+  private final List<String> pendingField;
   private final JsonPointer exportedField;
 
   OnceMarker(ExportContext ctx, RestConnection connection, ExportSpec spec, OkHttpClient client,
@@ -67,7 +67,7 @@ final class OnceMarker {
     boolean valueDelta = !"once".equals(ctx.export().path("type").asText())
         && exported != null && pending != null;
     boolean deltaBody = valueDelta && (b.isMissingNode() || b.isNull());
-    this.pendingField = deltaBody ? pending.split("\\.") : null;
+    this.pendingField = deltaBody ? JsonPaths.segments(pending) : null;
     this.exportedField = deltaBody ? JsonPointer.compile("/" + exported.replace('.', '/')) : null;
     if (pendingField != null) {
       b = JsonNodeFactory.instance.objectNode(); // built per record
@@ -112,13 +112,9 @@ final class OnceMarker {
     }
     RequestBody rb;
     if (pendingField != null) {
-      JsonNode value = record;
-      for (String name : pendingField) {
-        value = value.path(name);
-      }
       ObjectNode delta = JsonNodeFactory.instance.objectNode();
       delta.withObject(exportedField.head())
-          .set(exportedField.last().getMatchingProperty(), value);
+          .set(exportedField.last().getMatchingProperty(), JsonPaths.at(record, pendingField));
       rb = Bodies.encode(delta, connection.bodyType());
     } else if (body.isTextual()) {
       rb = Bodies.encodeText(RequestTemplate.renderText(body.textValue(), record,

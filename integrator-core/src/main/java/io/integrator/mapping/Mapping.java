@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrator.lookup.LookupBatch;
 import io.integrator.lookup.LookupResolver;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,7 @@ public final class Mapping {
             dyn |= l.hasDynamicLookup;
         }
         this.dynamic = dyn;
-        java.util.Set<String> top = new java.util.HashSet<>();
+        Set<String> top = new HashSet<>();
         for (FieldPlan f : fields) {
             top.add(f.target.segments()[0]);
         }

@@ -9,6 +9,7 @@ import io.integrator.spi.RecordWriter;
 import io.integrator.spi.SubmitResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +72,7 @@ final class SubmitStep implements Step {
     for (int i : idx) {
       records.add(w.importRecord(i));
     }
-    List<ImportRecord> batch = java.util.Collections.unmodifiableList(records);
+    List<ImportRecord> batch = Collections.unmodifiableList(records);
     limiter.run(workers, () -> writer.submitRecords(batch)).whenComplete((results, ex) -> {
       try {
         List<SubmitResult> rs = ex == null ? results : null;

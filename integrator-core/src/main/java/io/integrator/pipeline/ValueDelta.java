@@ -1,5 +1,6 @@
 package io.integrator.pipeline;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -14,12 +15,20 @@ import java.util.List;
  * exported. Field names are dotted paths.
  */
 final class ValueDelta {
-  private final String[] pending;
-  private final String[] exported;
+  private final JsonPointer pending;
+  private final JsonPointer exported;
 
   private ValueDelta(String pending, String exported) {
-    this.pending = pending.split("\\.");
-    this.exported = exported.split("\\.");
+    this.pending = pointer(pending);
+    this.exported = pointer(exported);
+  }
+
+  private static JsonPointer pointer(String dotted) {
+    JsonPointer p = JsonPointer.empty();
+    for (String name : dotted.split("\\.")) {
+      p = p.appendProperty(name);
+    }
+    return p;
   }
 
   /** The export's value delta, or null when it has none (both fields are required). */
@@ -47,21 +56,14 @@ final class ValueDelta {
   }
 
   boolean isChanged(ObjectNode record) {
-    JsonNode p = at(record, pending);
+    JsonNode p = record.at(pending);
     if (p.isMissingNode() || p.isNull()) {
       return false;
     }
-    JsonNode e = at(record, exported);
+    JsonNode e = record.at(exported);
     if (e.isMissingNode() || e.isNull()) {
       return true;
     }
     return p.isValueNode() && e.isValueNode() ? !p.asText().equals(e.asText()) : !p.equals(e);
-  }
-
-  private static JsonNode at(JsonNode node, String[] path) {
-    for (String name : path) {
-      node = node.path(name);
-    }
-    return node;
   }
 }
